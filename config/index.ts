@@ -1,0 +1,4 @@
+export * from "./load";
+export * from "./names";
+export * from "./schema";
+export * from "./stack";

@@ -1,0 +1,197 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse as parseYaml } from "yaml";
+
+/*
+ * Evaluates the real program for one stack under Pulumi's mock runtime: no CLI, no engine, no cloud.
+ * Pulumi's runtime is process-global, so one process evaluates one stack (node --test runs each test
+ * file in its own process; the synth command is a process per stack).
+ */
+
+/** Marks a secret value in recorded inputs, as the Pulumi wire protocol does. */
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+/** The value Pulumi sends for anything not known until deploy. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** One resource as the program registered it. */
+export interface RecordedResource {
+  type: string;
+  name: string;
+  /** `type::name`, unique within a stack. */
+  key: string;
+  /** Key of the parent; undefined for children of the stack. */
+  parent?: string;
+  custom: boolean;
+  /** Inputs with secrets unwrapped (see `secretPaths`); unknown values are `UNKNOWN`. */
+  inputs: Record<string, unknown>;
+  /** Dotted paths of inputs that were secret, e.g. `vars.DATABASE_URL`. */
+  secretPaths: string[];
+  protect: boolean;
+  /** Keys of the resources this one explicitly depends on. */
+  dependsOn: string[];
+}
+
+export interface Evaluation {
+  stack: string;
+  resources: RecordedResource[];
+  /** Stack outputs, secrets unwrapped. */
+  outputs: Record<string, unknown>;
+}
+
+export interface EvaluateOptions {
+  /**
+   * Folder holding the stack files, made the working directory as the Pulumi CLI does. The program
+   * is always this repository's `index.ts`. Default: the repository root.
+   */
+  dir?: string;
+  /** Evaluate as `pulumi preview` (true) or `pulumi up` (false). Default: true. */
+  preview?: boolean;
+  /** State returned for a new resource, on top of its inputs (fake ARNs, digests...). */
+  mockState?: (type: string, name: string, inputs: Record<string, unknown>) => Record<string, unknown>;
+  /** Answer to provider functions (`aws:...:getX`); the default fails naming the token. */
+  call?: (token: string, inputs: Record<string, unknown>) => Record<string, unknown>;
+}
+
+const PROJECT = "releng-infra";
+const ROOT = path.resolve(__dirname, "..");
+
+/** The `config:` map of a stack file, flattened as the Pulumi CLI hands it to a program. */
+export function readStackFileConfig(dir: string, stack: string): Record<string, string> {
+  const file = path.join(dir, `Pulumi.${stack}.yaml`);
+  if (!fs.existsSync(file)) return {};
+  const doc = (parseYaml(fs.readFileSync(file, "utf8")) ?? {}) as { config?: Record<string, unknown> };
+  const flat: Record<string, string> = {};
+  for (const [key, value] of Object.entries(doc.config ?? {})) {
+    const full = key.includes(":") ? key : `${PROJECT}:${key}`;
+    flat[full] = typeof value === "string" ? value : JSON.stringify(value);
+  }
+  return flat;
+}
+
+/** Evaluates the program for `stack` and returns what it registered. */
+export async function evaluateStack(stack: string, options: EvaluateOptions = {}): Promise<Evaluation> {
+  const dir = options.dir ?? ROOT;
+  // The SDK must be loaded after the config is in place, and only once per process.
+  const pulumi = await import("@pulumi/pulumi");
+  process.chdir(dir);
+  pulumi.runtime.setAllConfig(readStackFileConfig(dir, stack));
+
+  const byUrn = new Map<string, RecordedResource>();
+  const opts = new Map<string, { parent?: string; protect: boolean; dependsOn: string[] }>();
+  const recorded: RecordedResource[] = [];
+
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        const { value, secretPaths } = unwrap(args.inputs ?? {});
+        const inputs = value as Record<string, unknown>;
+        const resource: RecordedResource = {
+          type: args.type,
+          name: args.name,
+          key: `${args.type}::${args.name}`,
+          custom: args.custom ?? true,
+          inputs,
+          secretPaths,
+          protect: false,
+          dependsOn: [],
+        };
+        recorded.push(resource);
+        byUrn.set(`${args.type}::${args.name}`, resource);
+        const extra = options.mockState?.(args.type, args.name, inputs) ?? {};
+        return { id: args.custom === false ? undefined : `${args.name}-id`, state: { ...args.inputs, ...extra } };
+      },
+      call(args) {
+        if (options.call) return options.call(args.token, args.inputs);
+        throw new Error(`evaluateStack: unexpected call to ${args.token}`);
+      },
+    },
+    PROJECT,
+    stack,
+    options.preview ?? true,
+  );
+
+  const program = require(path.join(ROOT, "index.ts")) as (() => Promise<Record<string, unknown>>) | { default: () => Promise<Record<string, unknown>> };
+  const main = typeof program === "function" ? program : program.default;
+
+  let failure: { err: unknown } | undefined;
+  const outputs = await pulumi.runtime.runInPulumiStack(async () => {
+    pulumi.runtime.registerStackTransformation((args) => {
+      opts.set(`${args.type}::${args.name}`, {
+        parent: args.opts.parent === undefined || args.opts.parent === pulumi.runtime.getStackResource() ? undefined : keyOf(args.opts.parent),
+        protect: args.opts.protect === true,
+        dependsOn: toArray(args.opts.dependsOn as unknown).map(keyOf),
+      });
+      return undefined;
+    });
+    // A failing program is reported by rethrowing below: letting it reject here would also
+    // reject the stack resource's own promises, which nothing awaits.
+    return main().catch((err: unknown) => {
+      failure = { err };
+      return {};
+    });
+  });
+  await settle(pulumi);
+  if (failure !== undefined) throw failure.err;
+
+  for (const [key, o] of opts) {
+    const r = byUrn.get(key);
+    if (r === undefined) continue;
+    r.parent = o.parent;
+    r.protect = o.protect;
+    r.dependsOn = o.dependsOn;
+  }
+  return { stack, resources: recorded, outputs: unwrap(outputs ?? {}).value as Record<string, unknown> };
+}
+
+/** Waits until every registration the program started has reached the mock monitor. */
+async function settle(pulumi: typeof import("@pulumi/pulumi")): Promise<void> {
+  // Registrations are promise chains; a few turns of the event loop let them drain.
+  for (let i = 0; i < 5; i++) {
+    await pulumi.runtime.awaitStackRegistrations?.();
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+function toArray<T>(x: T | T[] | undefined): T[] {
+  return x === undefined ? [] : Array.isArray(x) ? x : [x];
+}
+
+/** `type::name` of a resource object. */
+function keyOf(resource: unknown): string {
+  const r = resource as { __pulumiType?: string; __name?: string };
+  return `${r.__pulumiType}::${r.__name}`;
+}
+
+/** Strips Pulumi's secret wrappers, remembering where they were. */
+export function unwrap(value: unknown, at = ""): { value: unknown; secretPaths: string[] } {
+  if (Array.isArray(value)) {
+    const paths: string[] = [];
+    const out = value.map((v, i) => {
+      const u = unwrap(v, join(at, String(i)));
+      paths.push(...u.secretPaths);
+      return u.value;
+    });
+    return { value: out, secretPaths: paths };
+  }
+  if (value !== null && typeof value === "object") {
+    const obj = value as Record<string, unknown>;
+    if (obj[SIG_KEY] === SECRET_SIG) {
+      const inner = unwrap(obj.value, at);
+      return { value: inner.value, secretPaths: [at || "(whole value)", ...inner.secretPaths.filter((p) => p !== at)] };
+    }
+    const paths: string[] = [];
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(obj)) {
+      const u = unwrap(v, join(at, k));
+      paths.push(...u.secretPaths);
+      out[k] = u.value;
+    }
+    return { value: out, secretPaths: paths };
+  }
+  return { value, secretPaths: [] };
+}
+
+function join(a: string, b: string): string {
+  return a === "" ? b : `${a}.${b}`;
+}
