@@ -151,7 +151,9 @@ export const TaskclusterSchema = z.strictObject({
   hookDefaults: z.strictObject({
     provisionerId: z.string().min(1).default("aws-provisioner-v1"),
     workerType: z.string().min(1).default("releng-svc"),
-    priority: z.enum(["highest", "very-high", "high", "medium", "low", "very-low", "lowest"]).default("medium"),
+    // 2019's `normal` was the default that needed no extra scope; today's Queue treats the legacy
+    // `normal` as `lowest`, which is also its default and needs no `queue:create-task:<priority>` scope.
+    priority: z.enum(["highest", "very-high", "high", "medium", "low", "very-low", "lowest"]).default("lowest"),
     retries: z.number().int().min(0).max(49).default(5),
     expires: z.string().min(1).default("1 month"),
   }).prefault({}),

@@ -35,7 +35,7 @@ describe("stack config", () => {
     assert.equal(config.taskcluster.hookGroupId, "project-releng");
     assert.equal(config.taskcluster.hookPrefix, "services-staging-");
     assert.equal(config.taskcluster.pruneUnmanagedHooks, false);
-    assert.deepEqual(config.taskcluster.hookDefaults, { provisionerId: "aws-provisioner-v1", workerType: "releng-svc", priority: "medium", retries: 5, expires: "1 month" });
+    assert.deepEqual(config.taskcluster.hookDefaults, { provisionerId: "aws-provisioner-v1", workerType: "releng-svc", priority: "lowest", retries: 5, expires: "1 month" });
   });
 
   it("sorts projects by id and gives each its public URL from its first domain", () => {
