@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { mockCall, mockState } from "./mocks";
 
 /*
  * Evaluates the real program for one stack under Pulumi's mock runtime: no CLI, no engine, no cloud.
@@ -47,9 +48,9 @@ export interface EvaluateOptions {
   dir?: string;
   /** Evaluate as `pulumi preview` (true) or `pulumi up` (false). Default: true. */
   preview?: boolean;
-  /** State returned for a new resource, on top of its inputs (fake ARNs, digests...). */
+  /** State returned for a new resource, on top of its inputs. Default: synth/mocks. */
   mockState?: (type: string, name: string, inputs: Record<string, unknown>) => Record<string, unknown>;
-  /** Answer to provider functions (`aws:...:getX`); the default fails naming the token. */
+  /** Answer to provider functions (`aws:...:getX`). Default: synth/mocks, which fails on unknown tokens. */
   call?: (token: string, inputs: Record<string, unknown>) => Record<string, unknown>;
 }
 
@@ -98,12 +99,11 @@ export async function evaluateStack(stack: string, options: EvaluateOptions = {}
         };
         recorded.push(resource);
         byUrn.set(`${args.type}::${args.name}`, resource);
-        const extra = options.mockState?.(args.type, args.name, inputs) ?? {};
+        const extra = (options.mockState ?? mockState)(args.type, args.name, inputs);
         return { id: args.custom === false ? undefined : `${args.name}-id`, state: { ...args.inputs, ...extra } };
       },
       call(args) {
-        if (options.call) return options.call(args.token, args.inputs);
-        throw new Error(`evaluateStack: unexpected call to ${args.token}`);
+        return (options.call ?? mockCall)(args.token, args.inputs);
       },
     },
     PROJECT,
