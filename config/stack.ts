@@ -84,8 +84,11 @@ function resolve(stack: string, file: string, data: StackFile): StackConfig {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([id, p]): Project => {
       const domain = p.heroku?.domains[0] ?? p.frontend?.domains[0];
+      // Branch-wide secret keys come first; a project listing one again is not an error.
+      const heroku = p.heroku && { ...p.heroku, secrets: [...new Set([...data.herokuDefaults.secrets, ...p.heroku.secrets])] };
       return {
         ...p,
+        heroku,
         id,
         url: domain === undefined ? undefined : `https://${domain}`,
         hookIds: p.hooks.map((h: HookConfig) => hookId(prefix, id, h.suffix)),
