@@ -71,7 +71,12 @@ function toProblem(issue: z.core.$ZodIssue): ConfigProblem {
   if (issue.code === "unrecognized_keys") {
     path.push(...issue.keys);
   }
-  const message = issue.code === "unrecognized_keys" ? "is not a known setting (check its spelling and indentation)" : issue.message;
+  const message =
+    issue.code === "unrecognized_keys"
+      ? "is not a known setting (check its spelling and indentation)"
+      : issue.code === "invalid_type" && issue.message.endsWith("received undefined")
+        ? `is required (${issue.expected})`
+        : issue.message;
   if (path[0] === "projects" && path.length > 1) {
     return { project: path[1], field: path.slice(2).join(".") || "(the project)", message };
   }

@@ -111,6 +111,12 @@ describe("stack config", () => {
     assert.match(three.message, /field `taskcluster\.hookGroupID`: is not a known setting/);
   });
 
+  it("says which required field is missing", () => {
+    const raw = stackFile({ projects: { "tooltool/api": { hooks: [{ owner: "a@example.com", command: ["flask", "replicate"], deadline: "4 hours" }] } } });
+    const err = problemsOf(() => parseStackConfig("staging", "Pulumi.staging.yaml", raw));
+    assert.deepEqual(err.problems, [{ project: "tooltool/api", field: "hooks.0.maxRunTime", message: "is required (number)" }]);
+  });
+
   it("reports every cross-field mistake at once", () => {
     const raw = stackFile();
     const projects = raw.projects as Record<string, Record<string, Record<string, unknown>>>;
