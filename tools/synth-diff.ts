@@ -1,0 +1,115 @@
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { checkOut, stacksIn } from "../synth/checkout";
+import { diffDocuments, type StackDiff } from "../synth/diff";
+import { renderMarkdown, type SynthFailure } from "../synth/markdown";
+import type { SynthDocument } from "../synth/present";
+import { FINGERPRINT_ENV } from "./synth";
+
+/*
+ * npm run synth:diff -- --base <git ref> [--json]
+ *
+ * Synthesizes every stack (a Pulumi.<branch>.yaml at either side) at the base ref and in the working
+ * tree, each in a process of its own, and prints the differences as Markdown: the pull-request
+ * comment. `--json` prints the structured differences instead (for tests and tools). Exits 1 when a
+ * stack cannot be synthesized in the working tree; a base that cannot is reported, not fatal.
+ */
+
+const USAGE = "usage: npm run synth:diff -- --base <git ref> [--json]";
+const ROOT = path.resolve(__dirname, "..");
+const SYNTH = path.join(ROOT, "tools", "synth.ts");
+
+interface Side {
+  side: SynthFailure["side"];
+  root: string;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let values: { base?: string; json?: boolean };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { base: { type: "string" }, json: { type: "boolean" } } }));
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.base === undefined || values.base === "") {
+    process.stderr.write(`--base is required\n${USAGE}\n`);
+    return 2;
+  }
+  let checkout;
+  try {
+    checkout = checkOut(ROOT, values.base);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    return 2;
+  }
+  try {
+    const base: Side = { side: "base", root: checkout.root };
+    const change: Side = { side: "change", root: ROOT };
+    const stacks = [...new Set([...stacksIn(base.root), ...stacksIn(change.root)])].sort();
+    // A key of this run only: secrets of both sides get comparable fingerprints, never shown.
+    const key = randomBytes(32).toString("hex");
+    const jobs = stacks.flatMap((stack) => [base, change].filter((s) => stacksIn(s.root).includes(stack)).map((s) => ({ stack, ...s })));
+    const results = await pool(jobs, os.availableParallelism(), (job) => synth(job.stack, job.root, key));
+
+    const failures: SynthFailure[] = [];
+    const doc = (stack: string, side: Side) => {
+      const i = jobs.findIndex((j) => j.stack === stack && j.side === side.side);
+      if (i < 0) return undefined;
+      const r = results[i]!;
+      if ("error" in r) failures.push({ stack, side: side.side, message: r.error });
+      return "error" in r ? undefined : r.doc;
+    };
+    const diffs: StackDiff[] = [];
+    for (const stack of stacks) {
+      const [b, c] = [doc(stack, base), doc(stack, change)];
+      if (failures.some((f) => f.stack === stack)) continue;
+      diffs.push(diffDocuments(b, c));
+    }
+    const label = `${values.base} (${checkout.commit.slice(0, 12)})`;
+    process.stdout.write(values.json ? `${JSON.stringify({ base: checkout.commit, diffs, failures }, null, 2)}\n` : renderMarkdown(label, diffs, failures));
+    return failures.some((f) => f.side === "change") ? 1 : 0;
+  } finally {
+    checkout.remove();
+  }
+}
+
+/** Runs the synth CLI for one stack of one checkout; the error text is the CLI's stderr. */
+function synth(stack: string, root: string, key: string): Promise<{ doc: SynthDocument } | { error: string }> {
+  const env = { ...process.env, [FINGERPRINT_ENV]: key };
+  return new Promise((resolve) => {
+    execFile(process.execPath, ["--import", "tsx", SYNTH, "--stack", stack, "--json", "--root", root], { cwd: ROOT, env, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err === null) resolve({ doc: JSON.parse(stdout) as SynthDocument });
+      else resolve({ error: stderr.trim() || err.message });
+    });
+  });
+}
+
+/** Maps `items` through `fn`, at most `limit` at a time, keeping the order. */
+async function pool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
+}
