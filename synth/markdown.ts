@@ -26,11 +26,12 @@ const MAX_VALUE = 120;
 /** The whole comment for `diffs` (one per stack) of the change against `base`. */
 export function renderMarkdown(base: string, diffs: StackDiff[], failures: SynthFailure[] = []): string {
   const out = [`## Offline preview against \`${base}\``, ""];
-  out.push("| stack | add | replace | change | remove |", "|---|---|---|---|---|");
+  out.push(`| stack | ${KINDS.join(" | ")} |`, "|---|---|---|---|---|");
   for (const d of diffs) {
     const count = (k: ChangeKind) => d.changes.filter((c) => c.kind === k).length;
     out.push(`| \`${d.stack}\`${d.status === "existing" ? "" : ` (${d.status})`} | ${KINDS.map((k) => count(k) || "").join(" | ")} |`);
   }
+  for (const stack of [...new Set(failures.map((f) => f.stack))]) out.push(`| \`${stack}\` (not synthesized, see below) |  |  |  |  |`);
   out.push("", "Secret values are never shown, only whether they changed; `[unknown]` is a value known only after deploy.", "");
   for (const f of failures) {
     out.push(`> **\`${f.stack}\` could not be synthesized at the ${f.side === "base" ? "base" : "change"}:**`, ">", ...fence(f.message).map((l) => `> ${l}`), "");
@@ -59,7 +60,7 @@ function renderStack(d: StackDiff): string[] {
 function renderChange(c: ResourceChange, same: ResourceChange[], consequences: ResourceChange[], indent: string): string[] {
   const out = [`${indent}- ${title(c)}${why(c)}`];
   const body = `${indent}  `;
-  if (c.kind === "add") {
+  if (c.kind === "add" && c.properties.length > 0) {
     out.push("", `${body}<details><summary>inputs</summary>`, "", ...table(c.properties, false).map((l) => body + l), "", `${body}</details>`, "");
   } else if (c.kind !== "remove" && c.properties.length > 0) {
     out.push("", ...table(c.properties, true).map((l) => body + l), "");

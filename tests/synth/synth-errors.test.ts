@@ -37,6 +37,7 @@ describe("npm run synth on a broken stack file", () => {
     assert.deepEqual(result, { code: 1, stdout: "", stderr: `${MESSAGE}\n` });
     // The same message as the program itself throws (the first and only stack of this process).
     await assert.rejects(evaluateStack("broken", { dir }), { name: "ConfigError", message: MESSAGE });
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("exits 2 with the usage when --stack is missing or an option is unknown", async () => {
