@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 import { present } from "../synth/present";
+import { parseOptions, runCli } from "./cli";
 import { SYNTH_ENV } from "./synth";
 
 /*
@@ -46,19 +46,22 @@ function median(xs: number[]): number {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { stack: { type: "string", default: "staging" }, runs: { type: "string", default: "7" }, child: { type: "string" } } });
-  if (values.child !== undefined) return child(values.child as Kind, values.stack);
-  const runs = Number(values.runs);
+const USAGE = "usage: npm run bench:synth -- [--stack staging] [--runs 7]";
+
+async function main(argv: string[]): Promise<void> {
+  const values = parseOptions(argv, { stack: { type: "string" }, runs: { type: "string" }, child: { type: "string" } });
+  const stack = values.stack ?? "staging";
+  if (values.child !== undefined) return child(values.child as Kind, stack);
+  const runs = Number(values.runs ?? "7");
   const results: Record<Kind, { wall: number; inside: number; resources: number }[]> = { real: [], empty: [] };
-  await once("real", values.stack); // warms tsx's compile cache, so no run pays for it
+  await once("real", stack); // warms tsx's compile cache, so no run pays for it
   for (let i = 0; i < runs; i++) {
     // One at a time, alternating, so both see the same machine load.
-    for (const kind of (i % 2 === 0 ? ["real", "empty"] : ["empty", "real"]) as Kind[]) results[kind].push(await once(kind, values.stack));
+    for (const kind of (i % 2 === 0 ? ["real", "empty"] : ["empty", "real"]) as Kind[]) results[kind].push(await once(kind, stack));
   }
   const row = (kind: Kind) => {
     const r = results[kind];
-    return `| ${kind === "real" ? `synth of \`${values.stack}\`` : "empty program"} | ${r[0]!.resources} | ${median(r.map((x) => x.wall)).toFixed(0)} ms | ${median(r.map((x) => x.inside)).toFixed(0)} ms |`;
+    return `| ${kind === "real" ? `synth of \`${stack}\`` : "empty program"} | ${r[0]!.resources} | ${median(r.map((x) => x.wall)).toFixed(0)} ms | ${median(r.map((x) => x.inside)).toFixed(0)} ms |`;
   };
   const ratio = (f: (x: { wall: number; inside: number }) => number) => (median(results.real.map(f)) / median(results.empty.map(f))).toFixed(2);
   process.stdout.write(
@@ -75,7 +78,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+runCli(module, USAGE, main);

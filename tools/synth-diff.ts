@@ -2,11 +2,11 @@ import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as os from "node:os";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import { checkOut, stacksIn } from "../synth/checkout";
 import { diffDocuments, type StackDiff } from "../synth/diff";
 import { renderMarkdown, type SynthFailure } from "../synth/markdown";
 import type { SynthDocument } from "../synth/present";
+import { parseOptions, runCli } from "./cli";
 import { FINGERPRINT_ENV } from "./synth";
 
 /*
@@ -28,24 +28,21 @@ interface Side {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let values: { base?: string; json?: boolean };
-  try {
-    ({ values } = parseArgs({ args: argv, options: { base: { type: "string" }, json: { type: "boolean" } } }));
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (values.base === undefined || values.base === "") {
-    process.stderr.write(`--base is required\n${USAGE}\n`);
-    return 2;
-  }
+  const values = parseOptions(argv, { base: { type: "string" }, json: { type: "boolean" } }, ["base"]);
+  const ref = values.base!;
   let checkout;
   try {
-    checkout = checkOut(ROOT, values.base);
+    checkout = checkOut(ROOT, ref);
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n`);
     return 2;
   }
+  // Interrupted, it still removes the worktree it made.
+  const interrupted = () => {
+    checkout.remove();
+    process.exit(130);
+  };
+  process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
   try {
     const base: Side = { side: "base", root: checkout.root };
     const change: Side = { side: "change", root: ROOT };
@@ -69,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
       if (failures.some((f) => f.stack === stack)) continue;
       diffs.push(diffDocuments(b, c));
     }
-    const label = `${values.base} (${checkout.commit.slice(0, 12)})`;
+    const label = `${ref} (${checkout.commit.slice(0, 12)})`;
     process.stdout.write(values.json ? `${JSON.stringify({ base: checkout.commit, diffs, failures }, null, 2)}\n` : renderMarkdown(label, diffs, failures));
     return failures.some((f) => f.side === "change") ? 1 : 0;
   } finally {
@@ -102,14 +99,4 @@ async function pool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>
   return results;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exitCode = 1;
-    },
-  );
-}
+runCli(module, USAGE, main);

@@ -1,7 +1,7 @@
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import { present } from "../synth/present";
 import { renderTable } from "../synth/table";
+import { parseOptions, runCli } from "./cli";
 
 /*
  * npm run synth -- --stack <branch> [--json] [--dir <folder>]
@@ -22,26 +22,8 @@ export const SYNTH_ENV = "RELENG_INFRA_SYNTH";
 export const FINGERPRINT_ENV = "RELENG_INFRA_SYNTH_FINGERPRINT_KEY";
 
 async function main(argv: string[]): Promise<number> {
-  let values: { stack?: string; json?: boolean; dir?: string; root?: string; "keep-provider-code"?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        stack: { type: "string" },
-        json: { type: "boolean" },
-        dir: { type: "string" },
-        root: { type: "string" },
-        "keep-provider-code": { type: "boolean" },
-      },
-    }));
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (values.stack === undefined || values.stack === "") {
-    process.stderr.write(`--stack is required\n${USAGE}\n`);
-    return 2;
-  }
+  const values = parseOptions(argv, { stack: { type: "string" }, json: { type: "boolean" }, dir: { type: "string" }, root: { type: "string" }, "keep-provider-code": { type: "boolean" } }, ["stack"]);
+  const stack = values.stack!;
   process.env[SYNTH_ENV] = "1";
   const root = path.resolve(values.root ?? path.join(__dirname, ".."));
   const evaluate = require(path.join(root, "synth", "evaluate.ts")) as typeof import("../synth/evaluate");
@@ -52,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
 
   let evaluation: Awaited<ReturnType<typeof evaluate.evaluateStack>>;
   try {
-    evaluation = await evaluate.evaluateStack(values.stack, values.dir === undefined ? {} : { dir: path.resolve(values.dir) });
+    evaluation = await evaluate.evaluateStack(stack, values.dir === undefined ? {} : { dir: path.resolve(values.dir) });
   } catch (err) {
     // The program's own message, as `pulumi preview` would show it, without a stack trace.
     if ((err as Error)?.name === "ConfigError") {
@@ -70,14 +52,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exitCode = 1;
-    },
-  );
-}
+runCli(module, USAGE, main);
