@@ -1,9 +1,9 @@
 import { firingContexts } from "./contexts";
-import { isObject } from "./jsonSchema";
+import { isObject, typeName } from "./jsonSchema";
 import { child } from "./paths";
 import { renderTask } from "./render";
 import { roleScopeFindings, taskScopeFindings } from "./scopes";
-import { checkTask } from "./taskChecks";
+import { inputFindings, timeAndPayloadFindings } from "./taskChecks";
 import type { Finding, PreflightContextResult, PreflightInputs, PreflightProblem } from "./types";
 
 /*
@@ -51,13 +51,11 @@ export function formatPreflightProblems(hookGroupId: string, hookId: string, pro
 }
 
 function checkRendered(task: unknown, inputs: PreflightInputs, role: string, now: Date): Finding[] {
-  const findings = checkTask(task, now);
-  if (!isObject(task)) return findings;
-  return [
-    ...findings,
-    ...(inputs.roleScopes === undefined ? [] : roleScopeFindings(task, inputs.roleScopes, role)),
-    ...taskScopeFindings(task, inputs.branchSecret),
-  ];
+  if (!isObject(task)) return [{ path: "task", message: `renders to ${typeName(task)}; a task definition is an object` }];
+  const input = inputFindings(task);
+  // The Queue authorizes only a well-formed request, so role scopes are checked only then.
+  const authorized = input.length === 0 && inputs.roleScopes !== undefined ? roleScopeFindings(task, inputs.roleScopes, role) : [];
+  return [...input, ...timeAndPayloadFindings(task, now), ...authorized, ...taskScopeFindings(task, inputs.branchSecret)];
 }
 
 /** The parts of a create-hook-request body preflight reads, when they are not of the API's shape. */

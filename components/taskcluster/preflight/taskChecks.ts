@@ -1,4 +1,4 @@
-import { isObject, typeName, validate } from "./jsonSchema";
+import { isObject, validate } from "./jsonSchema";
 import { child } from "./paths";
 import { DOCKER_WORKER_PAYLOAD_SCHEMA, isDockerWorkerPayload, TASK_SCHEMA } from "./taskSchema";
 import type { Finding } from "./types";
@@ -14,17 +14,24 @@ const DAY = 24 * 60 * MINUTE;
 const DRIFT = 15 * MINUTE;
 const MAX_DEADLINE = 5 * DAY;
 
-export function checkTask(task: unknown, now: Date): Finding[] {
-  if (!isObject(task)) return [{ path: "task", message: `renders to ${typeName(task)}; a task definition is an object` }];
+/**
+ * What the Queue refuses before it looks at scopes: the schema (`created` and `deadline` aside, see
+ * checkTimes), the task queue and scopes ending in `**`. A task that passes has a well-formed
+ * `provisionerId`/`workerType`/`taskQueueId`, `routes` and `scopes` for the scope checks.
+ */
+export function inputFindings(task: Record<string, unknown>): Finding[] {
   return [
     ...validate(TASK_SCHEMA, task, "task"),
-    ...checkTimes(task, now),
     ...checkTaskQueue(task),
     ...(Array.isArray(task.scopes) ? task.scopes : []).flatMap((s, i) =>
       typeof s === "string" && s.endsWith("**") ? [{ path: child("task.scopes", i), message: "must not end with `**`" }] : [],
     ),
-    ...(isObject(task.payload) && isDockerWorkerPayload(task.payload) ? checkDockerWorker(task.payload, task) : []),
   ];
+}
+
+/** The Queue's rules on times, and docker-worker's on its payload. */
+export function timeAndPayloadFindings(task: Record<string, unknown>, now: Date): Finding[] {
+  return [...checkTimes(task, now), ...(isObject(task.payload) && isDockerWorkerPayload(task.payload) ? checkDockerWorker(task.payload, task) : [])];
 }
 
 function checkTimes(task: Record<string, unknown>, now: Date): Finding[] {
