@@ -4,6 +4,7 @@ import { child } from "./paths";
 import { renderTask } from "./render";
 import { roleScopeFindings, taskScopeFindings } from "./scopes";
 import { inputFindings, timeAndPayloadFindings } from "./taskChecks";
+import { count } from "./words";
 import type { Finding, PreflightContextResult, PreflightInputs, PreflightProblem } from "./types";
 
 /*
@@ -46,8 +47,7 @@ export function preflightHook(hookGroupId: string, hookId: string, hook: Record<
  * "Hook `project-releng/services-staging-x` fails preflight (1 problem):\n  - [schedule] task.deadline: ...".
  */
 export function formatPreflightProblems(hookGroupId: string, hookId: string, problems: readonly PreflightProblem[]): string {
-  const count = `${problems.length} ${problems.length === 1 ? "problem" : "problems"}`;
-  return [`Hook \`${hookGroupId}/${hookId}\` fails preflight (${count}):`, ...problems.map((p) => `  - [${p.context}] ${p.path}: ${p.message}`)].join("\n");
+  return [`Hook \`${hookGroupId}/${hookId}\` fails preflight (${count(problems.length, "problem")}):`, ...problems.map((p) => `  - [${p.context}] ${p.path}: ${p.message}`)].join("\n");
 }
 
 function checkRendered(task: unknown, inputs: PreflightInputs, role: string, now: Date): Finding[] {

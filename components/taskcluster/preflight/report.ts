@@ -1,6 +1,7 @@
 import { UNKNOWN } from "../../../synth/evaluate";
 import { isObject } from "./jsonSchema";
 import { preflightContexts } from "./index";
+import { count } from "./words";
 import type { PreflightInputs } from "./types";
 
 /*
@@ -41,10 +42,10 @@ export function preflightReport(stack: string, resources: readonly RegisteredRes
     for (const c of preflightContexts(hookGroupId, hookId, hook, (isObject(preflight) ? preflight : {}) as PreflightInputs, now)) {
       const head = `${hookGroupId}/${hookId}  ${c.context}`;
       if (c.problems.length === 0) lines.push(`${head}  ok${c.declined ? " (renders to null: no task is created)" : ""}`);
-      else lines.push(`${head}  ${c.problems.length} ${c.problems.length === 1 ? "problem" : "problems"}`, ...c.problems.map((p) => `    ${p.path}: ${p.message}`));
+      else lines.push(`${head}  ${count(c.problems.length, "problem")}`, ...c.problems.map((p) => `    ${p.path}: ${p.message}`));
       problems += c.problems.length;
     }
   }
-  lines.push(problems === 0 ? `${hooks.length} hooks of stack \`${stack}\` pass preflight` : `stack \`${stack}\`: preflight found ${problems} ${problems === 1 ? "problem" : "problems"}`);
+  lines.push(problems === 0 ? `${count(hooks.length, "hook")} of stack \`${stack}\` pass preflight` : `stack \`${stack}\`: preflight found ${count(problems, "problem")}`);
   return { lines, ok: problems === 0 };
 }

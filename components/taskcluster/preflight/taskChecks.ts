@@ -1,5 +1,6 @@
 import { isObject, validate } from "./jsonSchema";
 import { child } from "./paths";
+import { duration } from "./words";
 import { DOCKER_WORKER_PAYLOAD_SCHEMA, isDockerWorkerPayload, TASK_SCHEMA } from "./taskSchema";
 import type { Finding } from "./types";
 
@@ -90,17 +91,4 @@ function time(v: unknown): number | undefined {
   if (typeof v !== "string") return undefined;
   const t = Date.parse(v);
   return Number.isNaN(t) ? undefined : t;
-}
-
-/** `6 days`, `2 hours 30 minutes`, `-20 minutes`: a readable span. */
-export function duration(ms: number): string {
-  const sign = ms < 0 ? "-" : "";
-  let minutes = Math.round(Math.abs(ms) / MINUTE);
-  const parts: string[] = [];
-  for (const [unit, size] of [["day", 1440], ["hour", 60], ["minute", 1]] as const) {
-    const n = Math.floor(minutes / size);
-    minutes -= n * size;
-    if (n > 0) parts.push(`${n} ${unit}${n === 1 ? "" : "s"}`);
-  }
-  return sign + (parts.join(" ") || "0 minutes");
 }

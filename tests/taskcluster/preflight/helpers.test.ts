@@ -4,7 +4,7 @@ import { satisfies } from "../../../components/taskcluster/preflight";
 import { validate, type Schema } from "../../../components/taskcluster/preflight/jsonSchema";
 import { child, jsoneSegments } from "../../../components/taskcluster/preflight/paths";
 import { defaultPulseMessage, topicMatches } from "../../../components/taskcluster/preflight/pulseMessages";
-import { duration } from "../../../components/taskcluster/preflight/taskChecks";
+import { duration } from "../../../components/taskcluster/preflight/words";
 import { NOW } from "./fixtures";
 
 describe("Taskcluster scope satisfaction", () => {
