@@ -9,13 +9,17 @@ import type { Finding } from "./types";
 
 export type Schema = boolean | { [keyword: string]: unknown };
 
+/*
+ * Plain arrays rather than Sets: the hook provider calls preflight from `check`, and Pulumi's
+ * closure serialization turns a captured Set into a plain object.
+ */
 /** Keywords that only annotate, never constrain. */
-const ANNOTATIONS = new Set(["$schema", "$id", "id", "title", "description", "examples", "$comment", "default", "definitions"]);
-const CHECKED = new Set([
+const ANNOTATIONS = ["$schema", "$id", "id", "title", "description", "examples", "$comment", "default", "definitions"];
+const CHECKED = [
   "type", "enum", "const", "properties", "required", "additionalProperties", "minProperties", "maxProperties",
   "items", "minItems", "maxItems", "uniqueItems", "minLength", "maxLength", "pattern", "format",
   "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "anyOf", "oneOf", "allOf", "not",
-]);
+];
 
 const FORMATS: Record<string, (s: string) => boolean> = {
   "date-time": (s) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i.test(s) && !Number.isNaN(Date.parse(s)),
@@ -32,7 +36,7 @@ export interface ValidateOptions {
 export function validate(schema: Schema, value: unknown, at: string, options: ValidateOptions = {}): Finding[] {
   if (schema === true) return [];
   if (schema === false) return [{ path: at, message: "is not allowed here" }];
-  const unsupported = Object.keys(schema).filter((k) => !CHECKED.has(k) && !ANNOTATIONS.has(k));
+  const unsupported = Object.keys(schema).filter((k) => !CHECKED.includes(k) && !ANNOTATIONS.includes(k));
   if (unsupported.length > 0) {
     return [{ path: at, message: `the schema here uses ${unsupported.map((k) => `\`${k}\``).join(", ")}, which preflight's JSON-schema subset does not check; inline it with the supported keywords` }];
   }
