@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseStackConfig } from "../../../config";
+import { parseStackConfig } from "../../../config/stack";
 
 describe("preflight samples in the stack file", () => {
   const withSample = (sample: Record<string, unknown>) => () =>
