@@ -1,4 +1,4 @@
-import { Secrets, type TaskclusterError } from "taskcluster-client";
+import taskcluster, { type TaskclusterError } from "taskcluster-client";
 import type { TaskclusterAccess } from "./access";
 import { expired, forbidden, notFound, refused, unauthenticated, unreachable, type SecretsError, type SecretSource } from "./secretErrors";
 
@@ -13,7 +13,7 @@ export const REQUEST_POLICY = { retries: 5, delayFactor: 100, maxDelay: 30_000, 
 
 /** The secret's value as the service returns it (not yet checked). */
 export async function getSecret(access: TaskclusterAccess, source: SecretSource): Promise<unknown> {
-  const secrets = new Secrets({ ...REQUEST_POLICY, ...access.options });
+  const secrets = new taskcluster.Secrets({ ...REQUEST_POLICY, ...access.options });
   const url = secrets.buildUrl(secrets.get, source.secret);
   try {
     return (await secrets.get(source.secret)).secret;
