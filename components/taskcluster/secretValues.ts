@@ -1,4 +1,4 @@
-import type { Project } from "../../config";
+import type { Project, StackConfig } from "../../config";
 
 /*
  * The branch secret's value, as plain data: `common` (keys every project may use, deploy credentials
@@ -36,9 +36,12 @@ export interface DeclaredKey {
   field: string;
 }
 
-/** The keys a project reads from the secret; one place, so every consumer is validated up front. */
-export function declaredKeys(project: Project): DeclaredKey[] {
-  return (project.heroku?.secrets ?? []).map((key) => ({ key, field: "heroku.secrets" }));
+/**
+ * The keys a project reads from the secret; one place, so every consumer is validated up front.
+ * `heroku.secrets` already includes the branch-wide `herokuDefaults.secrets`, named as the source.
+ */
+export function declaredKeys(project: Project, defaults: StackConfig["herokuDefaults"]): DeclaredKey[] {
+  return (project.heroku?.secrets ?? []).map((key) => ({ key, field: defaults.secrets.includes(key) ? "herokuDefaults.secrets" : "heroku.secrets" }));
 }
 
 /** A declared key that neither `common` nor the project's section holds. */
@@ -47,10 +50,10 @@ export interface MissingKey extends DeclaredKey {
 }
 
 /** Every declared key missing from the secret, in project then declaration order. */
-export function missingKeys(secret: SecretSections, projects: readonly Project[]): MissingKey[] {
-  return projects.flatMap((p) => {
+export function missingKeys(secret: SecretSections, config: Pick<StackConfig, "projects" | "herokuDefaults">): MissingKey[] {
+  return config.projects.flatMap((p) => {
     const values = projectValues(secret, p.id);
-    return declaredKeys(p)
+    return declaredKeys(p, config.herokuDefaults)
       .filter((d) => !Object.hasOwn(values, d.key))
       .map((d) => ({ project: p.id, ...d }));
   });

@@ -109,7 +109,7 @@ async function load(config: StackConfig): Promise<BranchSecrets> {
   const problems = shapeProblems(value, projectIds);
   if (problems.length > 0) throw badShape(source, problems);
   const sections = value as SecretSections;
-  const missing = missingKeys(sections, config.projects);
+  const missing = missingKeys(sections, config);
   if (missing.length > 0) throw missingKeysError(source, missing);
 
   return new BranchSecrets(name, config.stack, projectIds, (projectId, key) => {

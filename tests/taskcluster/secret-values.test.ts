@@ -6,8 +6,9 @@ import { asString, isPlaceholder, missingKeys, placeholder, projectValues, shape
 const config = parseStackConfig("testing", "Pulumi.testing.yaml", {
   taskcluster: { rootUrl: "https://tc.example.com" },
   aws: { zones: { "testing.mozilla-releng.net": {} } },
+  herokuDefaults: { secrets: ["SENTRY_DSN"] },
   projects: {
-    "tokens/api": { heroku: { app: "releng-testing-tokens", secrets: ["DATABASE_URL", "SENTRY_DSN", "AUTH_CLIENT_ID"] } },
+    "tokens/api": { heroku: { app: "releng-testing-tokens", secrets: ["DATABASE_URL", "AUTH_CLIENT_ID"] } },
     "mapper/api": { heroku: { app: "releng-testing-mapper", secrets: ["DATABASE_URL"] } },
     docs: { frontend: { bucket: "releng-testing-docs", domains: ["docs.testing.mozilla-releng.net"] } },
   },
@@ -24,16 +25,16 @@ describe("projectValues", () => {
 
 describe("missingKeys", () => {
   it("lists every declared key absent from common and the project's section, with the field declaring it", () => {
-    const secret = { common: { SENTRY_DSN: "x" }, "mapper/api": { DATABASE_URL: "y" } };
-    assert.deepEqual(missingKeys(secret, config.projects), [
+    const secret = { common: { AUTH_CLIENT_ID: "x" }, "mapper/api": { DATABASE_URL: "y", SENTRY_DSN: "z" } };
+    assert.deepEqual(missingKeys(secret, config), [
+      { project: "tokens/api", key: "SENTRY_DSN", field: "herokuDefaults.secrets" },
       { project: "tokens/api", key: "DATABASE_URL", field: "heroku.secrets" },
-      { project: "tokens/api", key: "AUTH_CLIENT_ID", field: "heroku.secrets" },
     ]);
   });
 
   it("counts a key present with a null or empty value as present", () => {
     const secret = { common: { DATABASE_URL: "", SENTRY_DSN: null, AUTH_CLIENT_ID: 0 } };
-    assert.deepEqual(missingKeys(secret, config.projects), []);
+    assert.deepEqual(missingKeys(secret, config), []);
   });
 });
 
