@@ -28,6 +28,8 @@ export interface SecretSource {
   rootUrl: string;
   /** `client \`x\`` or `the task's proxy at http://taskcluster`. */
   caller: string;
+  /** How the caller got its scopes: its own client, or the task the proxy acts for. */
+  via: "credentials" | "proxy";
 }
 
 /** The scope Taskcluster requires to read a secret. */
@@ -72,7 +74,7 @@ export function forbidden(s: SecretSource, serverMessage: string): SecretsError 
     s.stack,
     s.secret,
     `${s.caller} may not read Taskcluster secret \`${s.secret}\` on ${s.rootUrl}: it is missing the scope ` +
-      `\`${missingScope(serverMessage) ?? readScope(s.secret)}\` (InsufficientScopes); grant it to that client or its role.`,
+      `\`${missingScope(serverMessage) ?? readScope(s.secret)}\` (InsufficientScopes); ${s.via === "proxy" ? "add it to the task's scopes" : "grant it to that client or its role"}.`,
   );
 }
 

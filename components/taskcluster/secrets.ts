@@ -102,6 +102,7 @@ async function load(config: StackConfig): Promise<BranchSecrets> {
     secret: name,
     rootUrl: access.rootUrl,
     caller: hasAccess(access) ? (access.via === "proxy" ? `the task's proxy at ${access.who}` : `client \`${access.who}\``) : "(nobody)",
+    via: hasAccess(access) ? access.via : "credentials",
   };
   if (!hasAccess(access)) throw noCredentials(source, access.missing);
 

@@ -4,7 +4,7 @@ import { missingScope, type SecretSource } from "../../components/taskcluster/se
 import { failureError } from "../../components/taskcluster/secretFetch";
 
 const SECRET = "repo:github.com/mozilla-releng/services:branch:testing";
-const source: SecretSource = { stack: "testing", file: "Pulumi.testing.yaml", secret: SECRET, rootUrl: "https://tc.example.com", caller: "client `project/releng/deploy`" };
+const source: SecretSource = { stack: "testing", file: "Pulumi.testing.yaml", secret: SECRET, rootUrl: "https://tc.example.com", caller: "client `project/releng/deploy`", via: "credentials" };
 const GET = `GET https://tc.example.com/api/secrets/v1/secret/${encodeURIComponent(SECRET)}`;
 const PAGE = `https://tc.example.com/secrets/${encodeURIComponent(SECRET)}`;
 
@@ -58,6 +58,14 @@ describe("failureError", () => {
       assert.equal(error.message, message);
     });
   }
+
+  it("tells a task to add the missing scope to its own scopes", () => {
+    const proxied = { ...source, caller: "the task's proxy at http://taskcluster", via: "proxy" as const };
+    assert.equal(
+      failureError(answered(403, "InsufficientScopes", "Client ID task-client does not have sufficient scopes and is missing the following scopes:\n\n```\nsecrets:get:x\n```"), proxied, GET, 6).message,
+      `Stack \`testing\`: the task's proxy at http://taskcluster may not read Taskcluster secret \`${SECRET}\` on https://tc.example.com: it is missing the scope \`secrets:get:x\` (InsufficientScopes); add it to the task's scopes.`,
+    );
+  });
 });
 
 describe("missingScope", () => {
