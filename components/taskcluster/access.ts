@@ -6,9 +6,6 @@ import type { ClientOptions } from "taskcluster-client";
  * Pure, so every combination is a table test; the environment is read by the caller at call time.
  */
 
-/** Variables read, in the order a user would set them. */
-export const TASKCLUSTER_ENV = ["TASKCLUSTER_ROOT_URL", "TASKCLUSTER_CLIENT_ID", "TASKCLUSTER_ACCESS_TOKEN", "TASKCLUSTER_CERTIFICATE", "TASKCLUSTER_PROXY_URL"] as const;
-
 /** Where and how requests go. */
 export interface TaskclusterAccess {
   /** The deployment: `TASKCLUSTER_ROOT_URL`, else the stack file's `taskcluster.rootUrl`. */

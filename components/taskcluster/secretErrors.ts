@@ -42,7 +42,7 @@ export function secretPage(rootUrl: string, secret: string): string {
   return `${rootUrl}/secrets/${encodeURIComponent(secret)}`;
 }
 
-export function noCredentials(s: SecretSource, missing: string[]): SecretsError {
+export function noCredentials(s: Omit<SecretSource, "caller" | "via">, missing: string[]): SecretsError {
   return new SecretsError(
     s.stack,
     s.secret,

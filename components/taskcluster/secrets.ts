@@ -96,15 +96,10 @@ async function load(config: StackConfig): Promise<BranchSecrets> {
     return new BranchSecrets(name, config.stack, projectIds, (_, key) => placeholder(key));
   }
   const access = taskclusterAccess(process.env, config.taskcluster.rootUrl);
-  const source: SecretSource = {
-    stack: config.stack,
-    file: config.file,
-    secret: name,
-    rootUrl: access.rootUrl,
-    caller: hasAccess(access) ? (access.via === "proxy" ? `the task's proxy at ${access.who}` : `client \`${access.who}\``) : "(nobody)",
-    via: hasAccess(access) ? access.via : "credentials",
-  };
-  if (!hasAccess(access)) throw noCredentials(source, access.missing);
+  const where = { stack: config.stack, file: config.file, secret: name, rootUrl: access.rootUrl };
+  if (!hasAccess(access)) throw noCredentials(where, access.missing);
+  const caller = access.via === "proxy" ? `the task's proxy at ${access.who}` : `client \`${access.who}\``;
+  const source: SecretSource = { ...where, caller, via: access.via };
 
   const value = await getSecret(access, source);
   const problems = shapeProblems(value, projectIds);
