@@ -1,4 +1,5 @@
 import { loadStackConfig } from "./config";
+import { loadBranchSecrets } from "./components/taskcluster/secrets";
 
 /*
  * What a branch deploys. The stack is the branch; everything branch-specific is in
@@ -7,6 +8,8 @@ import { loadStackConfig } from "./config";
  */
 export = async () => {
   const config = loadStackConfig();
+  // The branch secret, read once (preview too) and checked before any resource is registered.
+  const secrets = await loadBranchSecrets(config);
 
   for (const project of config.projects) {
     // Image of the project (components/docker): built and pushed, or an existing image by digest.
@@ -15,6 +18,7 @@ export = async () => {
     // Taskcluster hooks running the project's image (components/taskcluster).
     void project;
   }
+  void secrets;
 
   // Stack outputs.
   return {
