@@ -1,9 +1,11 @@
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
-import * as http from "node:http";
-import type { AddressInfo } from "node:net";
+import { randomBytes } from "node:crypto";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { branchSecretName, DEPLOY_CREDENTIAL_KEYS } from "../../config/names";
+import { sentinelSecret } from "./sentinels";
+import { startTaskcluster, type LocalTaskcluster } from "./taskcluster";
 
 /*
  * Helpers for the tests of the synth tools, which run them as a user would: in a process of their
@@ -28,48 +30,41 @@ export function runTool(tool: string, args: string[], options: { cwd?: string; e
   });
 }
 
-/** A local Taskcluster stand-in that would hand out sentinel secret values, and counts requests. */
+/** The local Taskcluster serving a branch secret of sentinels, with sentinel credentials. */
 export interface SentinelServer {
-  url: string;
-  /** Every sentinel value, in the environment or in the served secret. */
+  tc: LocalTaskcluster;
+  /** Every sentinel value: the secret's values and the credentials in `env`. */
   sentinels: string[];
   /** Environment pointing Taskcluster, Heroku, AWS and Docker clients at sentinels. */
-  env: NodeJS.ProcessEnv;
-  requests: string[];
-  close(): Promise<void>;
+  env: Record<string, string>;
 }
 
+const CLIENT_ID = "project/releng/synth-test";
+
 /**
- * Serves, for any path, a branch secret whose keys are every key the stack files declare under a
- * `secrets` list (plus the deploy credentials), each with a sentinel value. In synth mode nothing
- * may ask for it; if something did, its sentinels would show up in the output.
+ * Serves branch `stack`'s secret with a sentinel for every key its stack file declares under a
+ * `secrets` list (plus the deploy credentials), to a client whose token is a sentinel too. In synth
+ * mode nothing may ask for it; if something did, its sentinels would show up in the output.
  */
-export async function startSentinelServer(stackFiles: string[]): Promise<SentinelServer> {
-  const keys = new Set(["HEROKU_USERNAME", "HEROKU_PASSWORD", "DOCKER_USERNAME", "DOCKER_PASSWORD", "DEPLOY_S3_ACCESS_KEY_ID", "DEPLOY_S3_SECRET_ACCESS_KEY"]);
-  for (const file of stackFiles) collectSecretKeys(parseYaml(fs.readFileSync(file, "utf8")), keys);
-  const common = Object.fromEntries([...keys].map((k) => [k, `sentinel-secret-${k.toLowerCase()}-7f3a9c`]));
-  const requests: string[] = [];
-  const server = http.createServer((req, res) => {
-    requests.push(`${req.method} ${req.url}`);
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ secret: { common }, expires: "3000-01-01T00:00:00.000Z" }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+export async function startSentinelServer(stack: string, stackFile: string): Promise<SentinelServer> {
+  const keys = new Set(DEPLOY_CREDENTIAL_KEYS);
+  collectSecretKeys(parseYaml(fs.readFileSync(stackFile, "utf8")), keys);
+  const { secret, sentinels } = sentinelSecret({ common: [...keys] });
   const credentials = {
-    TASKCLUSTER_CLIENT_ID: "sentinel-client-id-7f3a9c",
-    TASKCLUSTER_ACCESS_TOKEN: "sentinel-access-token-7f3a9c",
-    HEROKU_API_KEY: "sentinel-heroku-api-key-7f3a9c",
-    AWS_ACCESS_KEY_ID: "sentinel-aws-key-id-7f3a9c",
-    AWS_SECRET_ACCESS_KEY: "sentinel-aws-secret-7f3a9c",
-    DOCKER_PASSWORD: "sentinel-docker-password-7f3a9c",
+    TASKCLUSTER_CLIENT_ID: CLIENT_ID,
+    TASKCLUSTER_ACCESS_TOKEN: `SENTINEL-access-token-${randomBytes(6).toString("hex")}`,
+    HEROKU_API_KEY: `SENTINEL-heroku-api-key-${randomBytes(6).toString("hex")}`,
+    AWS_ACCESS_KEY_ID: `SENTINEL-aws-key-id-${randomBytes(6).toString("hex")}`,
+    AWS_SECRET_ACCESS_KEY: `SENTINEL-aws-secret-${randomBytes(6).toString("hex")}`,
   };
+  const tc = await startTaskcluster({
+    clients: { [CLIENT_ID]: { accessToken: credentials.TASKCLUSTER_ACCESS_TOKEN, scopes: [`secrets:get:${branchSecretName(stack)}`] } },
+    secrets: { [branchSecretName(stack)]: { secret } },
+  });
   return {
-    url,
-    sentinels: [...Object.values(common), ...Object.values(credentials)],
-    env: { ...process.env, ...credentials, TASKCLUSTER_ROOT_URL: url, TASKCLUSTER_PROXY_URL: url },
-    requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    tc,
+    sentinels: [...Object.values(sentinels), ...Object.values(credentials).filter((v) => v !== CLIENT_ID)],
+    env: { ...credentials, TASKCLUSTER_ROOT_URL: tc.rootUrl, RELENG_INFRA_SYNTH: "1" },
   };
 }
 
