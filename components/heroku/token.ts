@@ -20,7 +20,8 @@ export async function herokuToken(secretName: string | undefined): Promise<strin
     throw new HerokuTokenError("No Heroku API token: set HEROKU_API_KEY, or give the resource the branch secret (`tokenSecret`) holding HEROKU_PASSWORD.");
   }
   // Loaded here rather than at the top so the serialized provider refers to the package by name.
-  const taskcluster = require("taskcluster-client") as typeof import("taskcluster-client");
+  // The package is ESM; through require(esm) its service classes are on the default export.
+  const taskcluster = (require("taskcluster-client") as { default: typeof import("taskcluster-client") }).default;
   const proxy = process.env.TASKCLUSTER_PROXY_URL;
   const options = proxy ? { rootUrl: proxy, credentials: {} } : taskcluster.fromEnvVars();
   if (options.rootUrl === undefined) {

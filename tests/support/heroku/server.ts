@@ -110,6 +110,12 @@ export class HerokuServer {
     this.requests.length = 0;
   }
 
+  /** Forget requests and pending injections, as between tests. */
+  reset(): void {
+    this.clearLog();
+    this.injections.length = 0;
+  }
+
   private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
