@@ -1,0 +1,15 @@
+import { evaluateStack } from "../../../synth/evaluate";
+
+/*
+ * Evaluates one stack from a folder and prints what it registered as JSON: a separate process per
+ * evaluation, for tests that compare runs (Pulumi's runtime is global to a process).
+ * Usage: node --import tsx tests/support/heroku/evaluate-child.ts <dir> <stack>
+ */
+const [dir, stack] = process.argv.slice(2);
+evaluateStack(stack!, { dir }).then(
+  (evaluation) => process.stdout.write(JSON.stringify(evaluation.resources)),
+  (err: unknown) => {
+    process.stderr.write(String(err));
+    process.exitCode = 1;
+  },
+);
