@@ -173,6 +173,12 @@ export const DockerSchema = z.strictObject({
   platform: z.string().default("linux/amd64"),
 });
 
+/** Settings shared by every Heroku app of the branch. */
+export const HerokuDefaultsSchema = z.strictObject({
+  /** Branch-secret keys every app gets as config vars (e.g. `SENTRY_DSN`). Default: none. */
+  secrets: secretKeys,
+});
+
 export const StackFileSchema = z.strictObject({
   /** The monorepo, used as hook `metadata.source`. */
   repository: z.url().default("https://github.com/mozilla-releng/services"),
@@ -181,6 +187,7 @@ export const StackFileSchema = z.strictObject({
   taskcluster: TaskclusterSchema,
   aws: AwsSchema.prefault({}),
   docker: DockerSchema.prefault({}),
+  herokuDefaults: HerokuDefaultsSchema.prefault({}),
   /** What the branch deploys, keyed by project id (`tooltool/api`). */
   projects: z.record(z.string().regex(/^[a-z0-9][a-z0-9_/-]*$/, "must be a project id such as `tooltool/api`"), ProjectSchema),
 });
