@@ -20,8 +20,10 @@ export async function herokuToken(secretName: string | undefined): Promise<strin
     throw new HerokuTokenError("No Heroku API token: set HEROKU_API_KEY, or give the resource the branch secret (`tokenSecret`) holding HEROKU_PASSWORD.");
   }
   // Loaded here rather than at the top so the serialized provider refers to the package by name.
-  // The package is ESM; through require(esm) its service classes are on the default export.
-  const taskcluster = (require("taskcluster-client") as { default: typeof import("taskcluster-client") }).default;
+  // The package is ESM; through require(esm) its service classes are on the default export. The
+  // entry file is named because tsconfig `paths` maps the bare name to its type declarations, and
+  // tsx (the tests' loader) follows `paths` at run time too.
+  const taskcluster = (require("taskcluster-client/src/index.js") as { default: typeof import("taskcluster-client") }).default;
   const proxy = process.env.TASKCLUSTER_PROXY_URL;
   const options = proxy ? { rootUrl: proxy, credentials: {} } : taskcluster.fromEnvVars();
   if (options.rootUrl === undefined) {
