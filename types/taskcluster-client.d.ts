@@ -34,5 +34,15 @@ export class Hooks {
 export class Secrets {
   constructor(options?: ClientOptions);
   get(name: string): Promise<{ secret: Json; expires: string }>;
+  /** The URL a method would request, e.g. `secrets.buildUrl(secrets.get, name)`. */
+  buildUrl(method: (...args: never[]) => unknown, ...args: string[]): string;
 }
 export function fromEnvVars(): ClientOptions;
+/**
+ * The package's runtime entry point: its ESM named exports do not include the client classes (they
+ * are built at load time), so code must reach them through the default export, e.g.
+ * `import taskcluster from "taskcluster-client"; new taskcluster.Hooks(...)`. The named class
+ * exports above are for types only.
+ */
+declare const taskcluster: { Hooks: typeof Hooks; Secrets: typeof Secrets; fromEnvVars: typeof fromEnvVars };
+export default taskcluster;

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DEPLOY_CREDENTIAL_KEYS } from "../../config/names";
 import { herokuApi, isNotFound } from "./api";
 import { diffFields, failure, isUnknown } from "./diff";
-import { isPlaceholderValue } from "./placeholder";
+import { isPlaceholder } from "../taskcluster/secretValues";
 import { herokuToken } from "./token";
 
 /*
@@ -55,7 +55,7 @@ export const configVarsProvider: pulumi.dynamic.ResourceProvider<ConfigVarsInput
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) failures.push(failure(`vars.${key}`, `\`${key}\` is not a config var name`));
       if (DEPLOY_CREDENTIAL_KEYS.includes(key)) failures.push(failure(`vars.${key}`, `\`${key}\` is a deploy credential and must never reach an app's config vars`));
       if (typeof value !== "string") failures.push(failure(`vars.${key}`, "must be a string"));
-      if (isPlaceholderValue(value)) failures.push(failure(`vars.${key}`, "is a placeholder, not the branch secret's value: deploy with access to the branch secret"));
+      if (isPlaceholder(value)) failures.push(failure(`vars.${key}`, "holds an offline-synth placeholder, not the branch secret's value: deploy with access to the branch secret"));
     }
     return { inputs: news, failures };
   },

@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { herokuApi } from "../../components/heroku/api";
 import { appProvider, type AppInputs } from "../../components/heroku/app";
+import { configVarsProvider, type ConfigVarsInputs } from "../../components/heroku/configVars";
 import { releaseProvider, type ReleaseInputs } from "../../components/heroku/release";
 import { startHeroku } from "../support/heroku/engine";
 import type { HerokuServer } from "../support/heroku/server";
@@ -82,6 +83,15 @@ describe("Heroku errors and retries", () => {
     ]);
     const tag = await releaseProvider.check!({} as ReleaseInputs, { app: APP, processType: "web", image: "mozillareleng/services:latest" });
     assert.deepEqual(tag.failures, [{ property: "image", reason: "`mozillareleng/services:latest` is not an image of a Heroku app pinned by digest: `registry.heroku.com/<app>/<process type>@sha256:<64 hex digits>`" }]);
+    assert.deepEqual(heroku.requests, []);
+  });
+
+  it("refuses config vars holding offline-synth placeholders or deploy credentials, before any request", async () => {
+    const checked = await configVarsProvider.check!({} as ConfigVarsInputs, { app: APP, vars: { SENTRY_DSN: "[placeholder:SENTRY_DSN]", HEROKU_PASSWORD: "x", A: "1" } });
+    assert.deepEqual(checked.failures, [
+      { property: "vars.SENTRY_DSN", reason: "holds an offline-synth placeholder, not the branch secret's value: deploy with access to the branch secret" },
+      { property: "vars.HEROKU_PASSWORD", reason: "`HEROKU_PASSWORD` is a deploy credential and must never reach an app's config vars" },
+    ]);
     assert.deepEqual(heroku.requests, []);
   });
 

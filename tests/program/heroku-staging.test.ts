@@ -37,7 +37,7 @@ describe("tooltool/api on the staging stack under mocks", () => {
         `registry.heroku.com/releng-staging-tooltool/${type}:staging-${commit.slice(0, 12)}`,
         { context: "src/tooltool/api", dockerfile: "src/tooltool/api/Dockerfile", platform: "linux/amd64", args: {} },
         false,
-        { server: "registry.heroku.com", username: "_", password: "releng-infra-placeholder:HEROKU_PASSWORD" },
+        { server: "registry.heroku.com", username: "_", password: "[placeholder:HEROKU_PASSWORD]" },
         // Pulumi makes the whole object secret when a part of it is.
         ["registry"],
         ["pulumi-nodejs:dynamic/heroku:App::tooltool-api"],
