@@ -29,7 +29,7 @@ export interface ResourceChange {
   renamedFrom?: string;
   /** `type::name` of the parent (after the change, except for a removal). */
   parent: string | null;
-  /** For a replacement: the inputs that force it, or `name` when it follows a renamed resource. */
+  /** For a replacement: the inputs that force it, or `RENAMED_WITH` when it follows a renamed resource. */
   reasons: string[];
   /** Property-level differences; for an addition, every input of the new resource. */
   properties: PropertyChange[];
@@ -65,7 +65,8 @@ export function diffDocuments(base: SynthDocument | undefined, head: SynthDocume
   }
   const removed = [...before.keys()].filter((k) => !after.has(k)).map((k) => before.get(k)!);
   const added = [...after.keys()].filter((k) => !before.has(k)).map((k) => after.get(k)!);
-  for (const c of changes) if (c.kind === "replace") substitutions.push(...substitutionsOf(c));
+  // The first replaced resource to make a given substitution is the one the others follow.
+  for (const c of changes) if (c.kind === "replace") for (const s of substitutionsOf(c)) if (!substitutions.some((x) => x.from === s.from && x.to === s.to)) substitutions.push(s);
 
   const renames = pairRenames(removed, added, substitutions);
   substitutions.push(...renames.substitutions);

@@ -1,5 +1,6 @@
 import type { ChangeKind, PropertyChange, ResourceChange, StackDiff } from "./diff";
 import { formatValue } from "./flatten";
+import { RENAMED_WITH } from "./renames";
 
 /*
  * The pull-request comment: per stack, what the change adds, replaces, changes and removes, with
@@ -78,7 +79,7 @@ function title(c: ResourceChange): string {
 function why(c: ResourceChange): string {
   if (c.kind !== "replace") return "";
   const renamed = c.renamedFrom === undefined ? "" : `, renamed from ${code(c.renamedFrom)}`;
-  return c.reasons.includes("name") ? `${renamed}, with the resource it is named after` : `, because ${c.reasons.map(code).join(", ")} changed${renamed}`;
+  return c.reasons.includes(RENAMED_WITH) ? `${renamed}, with the resource it is named after` : `, because ${c.reasons.map(code).join(", ")} changed${renamed}`;
 }
 
 /** A property table; `withBefore` false for a new resource (one value column). */

@@ -21,9 +21,12 @@ export interface Substitution {
 export interface RenamePair {
   before: SynthResource;
   after: SynthResource;
-  /** The replacing input that changed, or `name` when the pair follows another renamed resource. */
+  /** The replacing input that changed, or `RENAMED_WITH` when the pair follows another renamed resource. */
   reasons: string[];
 }
+
+/** The reason of a replacement that only follows the rename of the resource it is named after. */
+export const RENAMED_WITH = "(renamed with another resource)";
 
 const MIN_LENGTH = 3;
 
@@ -57,7 +60,7 @@ export function pairRenames(removed: SynthResource[], added: SynthResource[], kn
     for (const b of removed.filter(free)) {
       const a = added.find((x) => x.type === b.type && free(x) && all.some((s) => renames(b, x, [s])));
       if (a === undefined) continue;
-      pairs.push({ before: b, after: a, reasons: ["name"] });
+      pairs.push({ before: b, after: a, reasons: [RENAMED_WITH] });
       progress = true;
     }
   }
@@ -75,8 +78,16 @@ function textChange(before: unknown, after: unknown): Substitution | undefined {
   return { from: before, to: after, by: "" };
 }
 
+/**
+ * `text` with every `from` replaced by its `to` in one pass, longest first, so a new name that
+ * contains the old one (`tokens` → `tokens2`) is not substituted again.
+ */
 function apply(subs: Substitution[], text: string): string {
-  return subs.reduce((t, s) => (s.from.length >= MIN_LENGTH ? t.split(s.from).join(s.to) : t), text);
+  const usable = subs.filter((s) => s.from.length >= MIN_LENGTH).sort((a, b) => b.from.length - a.from.length);
+  if (usable.length === 0) return text;
+  const to = new Map(usable.map((s) => [s.from, s.to]));
+  const pattern = new RegExp([...to.keys()].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  return text.replace(pattern, (m) => to.get(m)!);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -49,8 +49,11 @@ async function main(argv: string[]): Promise<number> {
     const stacks = [...new Set([...stacksIn(base.root), ...stacksIn(change.root)])].sort();
     // A key of this run only: secrets of both sides get comparable fingerprints, never shown.
     const key = randomBytes(32).toString("hex");
+    // Images are tagged with the commit they are built from; both sides get the same one, or every
+    // image would show as changed by the mere fact of a new commit.
+    const env = { ...process.env, [FINGERPRINT_ENV]: key, GIT_COMMIT: process.env.GIT_COMMIT || headCommit() };
     const jobs = stacks.flatMap((stack) => [base, change].filter((s) => stacksIn(s.root).includes(stack)).map((s) => ({ stack, ...s })));
-    const results = await pool(jobs, os.availableParallelism(), (job) => synth(job.stack, job.root, key));
+    const results = await pool(jobs, os.availableParallelism(), (job) => synth(job.stack, job.root, env));
 
     const failures: SynthFailure[] = [];
     const doc = (stack: string, side: Side) => {
@@ -75,14 +78,17 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** Runs the synth CLI for one stack of one checkout; the error text is the CLI's stderr. */
-function synth(stack: string, root: string, key: string): Promise<{ doc: SynthDocument } | { error: string }> {
-  const env = { ...process.env, [FINGERPRINT_ENV]: key };
+function synth(stack: string, root: string, env: NodeJS.ProcessEnv): Promise<{ doc: SynthDocument } | { error: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, ["--import", "tsx", SYNTH, "--stack", stack, "--json", "--root", root], { cwd: ROOT, env, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (err === null) resolve({ doc: JSON.parse(stdout) as SynthDocument });
       else resolve({ error: stderr.trim() || err.message });
     });
   });
+}
+
+function headCommit(): string {
+  return execFileSync("git", ["-C", ROOT, "rev-parse", "HEAD"], { encoding: "utf8" }).trim();
 }
 
 /** Maps `items` through `fn`, at most `limit` at a time, keeping the order. */

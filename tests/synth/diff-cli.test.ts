@@ -11,19 +11,21 @@ describe("npm run synth:diff in a repository", () => {
   before(async () => {
     repo = copyOfThisRepo();
     base = repo.git("rev-parse", "HEAD");
-    // Uncommitted: the working tree is what is compared with the base.
     repo.write(
       "Pulumi.testing.yaml",
       ["config:", "  releng-infra:taskcluster:", "    rootUrl: https://tc.example.com", "  releng-infra:aws:", "    zones:", "      testing.mozilla-releng.net: {}", "  releng-infra:projects:", "    mapper/api:", "      heroku:", "        app: releng-testing-mapper", ""].join("\n"),
     );
+    repo.git("add", "Pulumi.testing.yaml");
+    repo.git("commit", "-q", "-m", "testing branch");
+    // Uncommitted: the working tree is what is compared with the base.
     repo.write("Pulumi.production.yaml", `${repo.read("Pulumi.production.yaml")}  releng-infra:protekt: true\n`);
-    result = await runTool("synth-diff", ["--base", "HEAD"], { cwd: repo.dir });
+    result = await runTool("synth-diff", ["--base", "HEAD~1"], { cwd: repo.dir });
   });
   after(() => repo.remove());
 
   it("fails when a stack cannot be synthesized in the working tree, with the program's message", () => {
     assert.equal(result.code, 1, result.stderr);
-    assert.ok(result.stdout.startsWith(`## Offline preview against \`HEAD (${base.slice(0, 12)})\`\n`), result.stdout);
+    assert.ok(result.stdout.startsWith(`## Offline preview against \`HEAD~1 (${base.slice(0, 12)})\`\n`), result.stdout);
     assert.ok(result.stdout.includes("| `production` (not synthesized, see below) |  |  |  |  |\n"), result.stdout);
     assert.ok(
       result.stdout.includes(
@@ -40,7 +42,7 @@ describe("npm run synth:diff in a repository", () => {
     );
   });
 
-  it("shows a new stack file as a new stack whose resources are all added, and an untouched stack as unchanged", () => {
+  it("shows a new stack file as a new stack whose resources are all added, and an untouched stack as unchanged across commits", () => {
     assert.match(result.stdout, /\n\| `testing` \(new\) \|  \|  \| \d+ \|  \|\n/);
     assert.ok(result.stdout.includes("### `testing`\n\nNew stack file: everything below is created.\n\n#### Added\n"), result.stdout);
     assert.ok(result.stdout.includes("\n- **`releng-infra-testing`** (`pulumi:pulumi:Stack`)\n"), result.stdout);

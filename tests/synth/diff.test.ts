@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { diffDocuments, type ResourceChange } from "../../synth/diff";
 import type { SynthResource } from "../../synth/present";
+import { RENAMED_WITH } from "../../synth/renames";
 
 const BUCKET = "aws:s3/bucket:Bucket";
 const POLICY = "aws:s3/bucketPolicy:BucketPolicy";
@@ -80,9 +81,26 @@ describe("diffDocuments", () => {
       changes.map((c) => [c.kind, c.type, c.renamedFrom ?? c.name, c.name, c.reasons, c.causedBy]),
       [
         ["replace", BUCKET, "releng-staging-frontend-bucket", "releng-staging-web-bucket", ["bucket"], []],
-        ["replace", POLICY, "releng-staging-frontend-policy", "releng-staging-web-policy", ["name"], []],
-        ["replace", FRONTEND, "releng-staging-frontend", "releng-staging-web", ["name"], []],
+        ["replace", POLICY, "releng-staging-frontend-policy", "releng-staging-web-policy", [RENAMED_WITH], []],
+        ["replace", FRONTEND, "releng-staging-frontend", "releng-staging-web", [RENAMED_WITH], []],
         ["change", POLICY, "shared-policy", "shared-policy", [], [`${BUCKET}::releng-staging-web-bucket`]],
+      ],
+    );
+  });
+
+  it("replaces an app renamed in the stack file and what names it, and shows its image as updated because of it", () => {
+    const IMAGE = "docker:index/image:Image";
+    const site = (app: string) => [
+      res(APP, "tokens-api", { name: app, region: "us" }),
+      res(VARS, "tokens-api-config", { app, vars: "[secret:0000000000000001]" }),
+      res(IMAGE, "tokens-api-heroku-web", { imageName: `registry.heroku.com/${app}/web:staging-0123` }),
+    ];
+    assert.deepEqual(
+      diff(site("releng-staging-tokens"), site("releng-staging-tokens2")).map((c) => [c.kind, c.name, c.reasons, c.causedBy]),
+      [
+        ["replace", "tokens-api", ["name"], []],
+        ["replace", "tokens-api-config", ["app"], []],
+        ["change", "tokens-api-heroku-web", [], [`${APP}::tokens-api`]],
       ],
     );
   });
