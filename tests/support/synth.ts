@@ -78,12 +78,12 @@ function collectSecretKeys(node: unknown, keys: Set<string>): void {
   }
 }
 
-/** The string leaves of `inputs` below the given secret paths (dotted, as evaluate.ts records them). */
-export function secretStrings(inputs: Record<string, unknown>, secretPaths: string[]): string[] {
-  const out: string[] = [];
+/** The string leaves of `inputs`, split by whether they sit below a secret path (dotted, as evaluate.ts records them). */
+export function stringLeaves(inputs: Record<string, unknown>, secretPaths: string[]): { secret: string[]; plain: string[] } {
+  const out = { secret: [] as string[], plain: [] as string[] };
   const walk = (value: unknown, at: string, inSecret: boolean) => {
     const secret = inSecret || secretPaths.includes(at);
-    if (typeof value === "string" && secret) out.push(value);
+    if (typeof value === "string") (secret ? out.secret : out.plain).push(value);
     else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${at}.${i}`, secret));
     else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, at === "" ? k : `${at}.${k}`, secret);
   };
