@@ -1,3 +1,5 @@
+import { awsStates } from "./aws";
+
 /*
  * What the mock runtime answers for resources and provider functions, so the program sees values
  * shaped like the real ones (ARNs, digests, DNS targets) without a cloud. One file per concern; each
@@ -9,7 +11,7 @@ export type StateMock = (name: string, inputs: Record<string, unknown>) => Recor
 /** Answer of a provider function, from its inputs. */
 export type CallMock = (inputs: Record<string, unknown>) => Record<string, unknown>;
 
-const states: Record<string, StateMock> = {};
+const states: Record<string, StateMock> = { ...awsStates };
 const calls: Record<string, CallMock> = {};
 
 /** State the mock runtime returns for a new resource, on top of its inputs. */
