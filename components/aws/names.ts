@@ -6,11 +6,12 @@
  */
 
 /**
- * Response headers policy names are unique per account, letters, digits, `-` and `_`:
- * `shipit.example` → `shipit-example-security-headers`.
+ * Response headers policy names are unique per account, letters, digits, `-` and `_`. Bucket names
+ * never contain `_`, so dots become underscores and distinct buckets keep distinct names:
+ * `shipit.example` → `shipit_example-security-headers`.
  */
 export function headersPolicyName(bucket: string): string {
-  return `${bucket.replace(/\./g, "-")}-security-headers`;
+  return `${bucket.replace(/\./g, "_")}-security-headers`;
 }
 
 /** IAM path of every deploy user, so they list together and one policy can name them all. */

@@ -2,10 +2,14 @@ import * as assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { loadStack, type StackUnderTest } from "../support/stack";
 import { readStackFileConfig } from "../../synth/evaluate";
+import type { StackConfig } from "../../config";
+import { answered, checkFrontend, connectSrcOf, guardrailViolations, stackConfigOf } from "../support/frontends";
 
 describe("the production stack under mocks", () => {
   let stack: StackUnderTest;
+  let config: StackConfig;
   before(async () => {
+    config = stackConfigOf("production");
     stack = await loadStack("production");
   });
 
@@ -13,5 +17,61 @@ describe("the production stack under mocks", () => {
     const declared = Object.keys(JSON.parse(readStackFileConfig(process.cwd(), "production")["releng-infra:projects"]!)).sort();
     assert.equal(stack.outputs.branch, "production");
     assert.deepEqual(stack.outputs.projects, declared);
+  });
+
+  // Static front ends (components/aws).
+  it("has the four front ends of the catalogue, one StaticFrontend each", () => {
+    assert.deepStrictEqual(stack.ofType("releng-infra:aws:StaticFrontend").map((r) => r.name).sort(), ["docs", "releng-frontend", "shipit-frontend", "staticanalysis-frontend"]);
+  });
+
+  it("gives each front end a private bucket, CloudFront with headers, a us-east-1 certificate and a least-privilege deploy user", () => {
+    for (const project of config.projects.filter((p) => p.frontend)) checkFrontend(stack, config, project);
+  });
+
+  it("lets releng-frontend connect to the production URLs of its seven required projects, and to none of staging's", () => {
+    assert.deepStrictEqual(connectSrcOf(stack, "releng-frontend"), [
+      "'self'",
+      "login.taskcluster.net",
+      "auth.taskcluster.net",
+      "https://docs.mozilla-releng.net",
+      "https://tooltool.mozilla-releng.net",
+      "https://tokens.mozilla-releng.net",
+      "https://treestatus.mozilla-releng.net",
+      "https://mapper.mozilla-releng.net",
+      "https://policy.notification.mozilla-releng.net",
+      "https://identity.notification.mozilla-releng.net",
+    ]);
+    const staging = stackConfigOf("staging").projects.flatMap((p) => (p.url === undefined ? [] : [p.url]));
+    for (const frontend of ["docs", "releng-frontend", "shipit/frontend", "staticanalysis/frontend"]) {
+      assert.deepStrictEqual(connectSrcOf(stack, frontend).filter((s) => staging.includes(s)), [], frontend);
+    }
+  });
+
+  it("protects every bucket and distribution", () => {
+    const data = [...stack.ofType("aws:s3/bucket:Bucket"), ...stack.ofType("aws:cloudfront/distribution:Distribution")];
+    assert.deepStrictEqual(data.filter((r) => !r.protect).map((r) => r.key), []);
+    assert.equal(data.length, 8);
+  });
+
+  it("serves releng-frontend at the zone apex and www with one certificate, both records to create by hand", () => {
+    const options = answered(stack.get("aws:acm/certificate:Certificate", "releng-frontend-certificate")).domainValidationOptions as { resourceRecordName: string; resourceRecordValue: string }[];
+    const cdn = answered(stack.get("aws:cloudfront/distribution:Distribution", "releng-frontend-cdn")).domainName;
+    const zone = "mozilla-releng.net";
+    const outputs = (stack.outputs.frontends as Record<string, Record<string, unknown>>)["releng-frontend"]!;
+    assert.equal(outputs.url, "https://mozilla-releng.net");
+    assert.deepStrictEqual(outputs.dnsRecordsToCreate, [
+      { zone, name: options[0]!.resourceRecordName, type: "CNAME", value: options[0]!.resourceRecordValue, alias: false },
+      { zone, name: options[1]!.resourceRecordName, type: "CNAME", value: options[1]!.resourceRecordValue, alias: false },
+      { zone, name: "mozilla-releng.net", type: "A", value: cdn, alias: true },
+      { zone, name: "mozilla-releng.net", type: "AAAA", value: cdn, alias: true },
+      { zone, name: "www.mozilla-releng.net", type: "A", value: cdn, alias: true },
+      { zone, name: "www.mozilla-releng.net", type: "AAAA", value: cdn, alias: true },
+    ]);
+    // Without a zone id the validation only waits for the records, so CloudFront never gets a pending certificate.
+    assert.equal(stack.get("aws:acm/certificateValidation:CertificateValidation", "releng-frontend-certificate").inputs.validationRecordFqdns, undefined);
+  });
+
+  it("passes every guardrail of the policy pack, production's included", async () => {
+    assert.deepStrictEqual(await guardrailViolations(stack), []);
   });
 });
