@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { it } from "node:test";
 import { BASE_CSP } from "../../components/aws/csp";
 import { parseStackConfig, projectConfig, slug, type Project, type StackConfig } from "../../config";
 import { policies } from "../../policy/policies";
@@ -121,4 +122,31 @@ export function checkFrontend(stack: StackUnderTest, config: StackConfig, projec
 export async function guardrailViolations(stack: StackUnderTest): Promise<Violation[]> {
   const resources = policyResources(stack.evaluation);
   return (await Promise.all(policies.map((p) => violationsOf(p, resources)))).flat();
+}
+
+/**
+ * Registers the front-end checks every stack shares; call inside the stack's `describe`, whose
+ * `before` loads what `loaded` returns. `other` is a branch whose URLs must appear nowhere.
+ */
+export function itChecksEveryFrontend(loaded: () => { stack: StackUnderTest; config: StackConfig }, other: string): void {
+  it("has the four front ends of the catalogue, one StaticFrontend each", () => {
+    assert.deepStrictEqual(loaded().stack.ofType("releng-infra:aws:StaticFrontend").map((r) => r.name).sort(), ["docs", "releng-frontend", "shipit-frontend", "staticanalysis-frontend"]);
+  });
+
+  it("gives each front end a private bucket, CloudFront with headers, a us-east-1 certificate and a least-privilege deploy user", () => {
+    const { stack, config } = loaded();
+    for (const project of config.projects.filter((p) => p.frontend)) checkFrontend(stack, config, project);
+  });
+
+  it(`lets no front end connect to a URL of ${other}`, () => {
+    const { stack, config } = loaded();
+    const urls = stackConfigOf(other).projects.flatMap((p) => (p.url === undefined ? [] : [p.url]));
+    for (const project of config.projects.filter((p) => p.frontend)) {
+      assert.deepStrictEqual(connectSrcOf(stack, project.id).filter((s) => urls.includes(s)), [], project.id);
+    }
+  });
+
+  it("passes every guardrail of the policy pack", async () => {
+    assert.deepStrictEqual(await guardrailViolations(loaded().stack), []);
+  });
 }
