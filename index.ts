@@ -1,5 +1,6 @@
 import { loadStackConfig, slug } from "./config";
 import { awsProviders, StaticFrontend } from "./components/aws";
+import { loadBranchSecrets } from "./components/taskcluster/secrets";
 
 /*
  * What a branch deploys. The stack is the branch; everything branch-specific is in
@@ -8,6 +9,8 @@ import { awsProviders, StaticFrontend } from "./components/aws";
  */
 export = async () => {
   const config = loadStackConfig();
+  // The branch secret, read once (preview too) and checked before any resource is registered.
+  const secrets = await loadBranchSecrets(config);
   const aws = awsProviders(config);
   const frontends: Record<string, StaticFrontend> = {};
 
@@ -18,6 +21,7 @@ export = async () => {
     if (project.frontend) frontends[project.id] = new StaticFrontend(slug(project.id), { project, config, providers: aws() });
     // Taskcluster hooks running the project's image (components/taskcluster).
   }
+  void secrets;
 
   // Stack outputs.
   return {

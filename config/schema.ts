@@ -124,8 +124,14 @@ export const HookSchema = z.strictObject({
   triggerSchema: z.record(z.string(), z.unknown()).default({ type: "object", additionalProperties: true }),
   /** A payload used by preflight to render the `triggerHook` context. Default: `{}`. */
   samplePayload: z.record(z.string(), z.unknown()).default({}),
-  /** Pulse messages (by exchange) used by preflight to render the `pulseMessage` context. */
-  samplePulseMessages: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+  /**
+   * Pulse messages by exchange, as the hooks service receives them (`{payload, routingKey?, routes?}`;
+   * only `payload` reaches the task template), used by preflight to render the `pulseMessage`
+   * context. Default per binding: a message shaped like the Queue's for its task exchanges, else `{payload: {}}`.
+   */
+  samplePulseMessages: z
+    .record(z.string(), z.strictObject({ payload: z.record(z.string(), z.unknown()), routingKey: z.string().optional(), routes: z.array(z.string()).optional() }))
+    .default({}),
 });
 
 export const ProjectSchema = z.strictObject({
@@ -173,6 +179,12 @@ export const DockerSchema = z.strictObject({
   platform: z.string().default("linux/amd64"),
 });
 
+/** Settings shared by every Heroku app of the branch. */
+export const HerokuDefaultsSchema = z.strictObject({
+  /** Branch-secret keys every app gets as config vars (e.g. `SENTRY_DSN`). Default: none. */
+  secrets: secretKeys,
+});
+
 export const StackFileSchema = z.strictObject({
   /** The monorepo, used as hook `metadata.source`. */
   repository: z.url().default("https://github.com/mozilla-releng/services"),
@@ -181,6 +193,7 @@ export const StackFileSchema = z.strictObject({
   taskcluster: TaskclusterSchema,
   aws: AwsSchema.prefault({}),
   docker: DockerSchema.prefault({}),
+  herokuDefaults: HerokuDefaultsSchema.prefault({}),
   /** What the branch deploys, keyed by project id (`tooltool/api`). */
   projects: z.record(z.string().regex(/^[a-z0-9][a-z0-9_/-]*$/, "must be a project id such as `tooltool/api`"), ProjectSchema),
 });

@@ -71,7 +71,12 @@ function toProblem(issue: z.core.$ZodIssue): ConfigProblem {
   if (issue.code === "unrecognized_keys") {
     path.push(...issue.keys);
   }
-  const message = issue.code === "unrecognized_keys" ? "is not a known setting (check its spelling and indentation)" : issue.message;
+  const message =
+    issue.code === "unrecognized_keys"
+      ? "is not a known setting (check its spelling and indentation)"
+      : issue.code === "invalid_type" && issue.message.endsWith("received undefined")
+        ? `is required (${issue.expected})`
+        : issue.message;
   if (path[0] === "projects" && path.length > 1) {
     return { project: path[1], field: path.slice(2).join(".") || "(the project)", message };
   }
@@ -84,8 +89,11 @@ function resolve(stack: string, file: string, data: StackFile): StackConfig {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([id, p]): Project => {
       const domain = p.heroku?.domains[0] ?? p.frontend?.domains[0];
+      // Branch-wide secret keys come first; a project listing one again is not an error.
+      const heroku = p.heroku && { ...p.heroku, secrets: [...new Set([...data.herokuDefaults.secrets, ...p.heroku.secrets])] };
       return {
         ...p,
+        heroku,
         id,
         url: domain === undefined ? undefined : `https://${domain}`,
         hookIds: p.hooks.map((h: HookConfig) => hookId(prefix, id, h.suffix)),

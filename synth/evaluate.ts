@@ -40,8 +40,8 @@ export interface Evaluation {
   resources: RecordedResource[];
   /** Stack outputs, secrets unwrapped. */
   outputs: Record<string, unknown>;
-  /** Dotted paths of stack outputs that are secret, e.g. `frontends.docs.deploySecretAccessKey`. */
-  secretOutputPaths: string[];
+  /** Dotted paths of stack outputs that are secret, e.g. `frontends.docs.deployUser.secretAccessKey` (always set by `evaluateStack`). */
+  secretOutputPaths?: string[];
 }
 
 export interface EvaluateOptions {

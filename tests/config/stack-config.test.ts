@@ -55,6 +55,15 @@ describe("stack config", () => {
     assert.equal(tokens?.heroku?.region, "us");
   });
 
+  it("gives every app the branch-wide secret keys before its own, once each", () => {
+    const raw = stackFile({ herokuDefaults: { secrets: ["SENTRY_DSN", "PAPERTRAIL_HOST"] } });
+    const projects = raw.projects as Record<string, Record<string, Record<string, unknown>>>;
+    projects["tokens/api"]!.heroku!.secrets = ["DATABASE_URL", "SENTRY_DSN"];
+    const config = parseStackConfig("staging", "Pulumi.staging.yaml", raw);
+    assert.deepEqual(config.projects.find((p) => p.id === "tokens/api")?.heroku?.secrets, ["SENTRY_DSN", "PAPERTRAIL_HOST", "DATABASE_URL"]);
+    assert.equal(config.projects.find((p) => p.id === "releng-frontend")?.heroku, undefined);
+  });
+
   it("makes hook ids from prefix, project id and suffix, keeping the slash", () => {
     const config = parseStackConfig(
       "staging",
@@ -100,6 +109,12 @@ describe("stack config", () => {
     assert.match(three.message, /has 3 configuration errors:/);
     assert.match(three.message, /project `tokens\/api`, field `heroku\.region`/);
     assert.match(three.message, /field `taskcluster\.hookGroupID`: is not a known setting/);
+  });
+
+  it("says which required field is missing", () => {
+    const raw = stackFile({ projects: { "tooltool/api": { hooks: [{ owner: "a@example.com", command: ["flask", "replicate"], deadline: "4 hours" }] } } });
+    const err = problemsOf(() => parseStackConfig("staging", "Pulumi.staging.yaml", raw));
+    assert.deepEqual(err.problems, [{ project: "tooltool/api", field: "hooks.0.maxRunTime", message: "is required (number)" }]);
   });
 
   it("reports every cross-field mistake at once", () => {

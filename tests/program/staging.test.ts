@@ -61,7 +61,7 @@ describe("the staging stack under mocks", () => {
       deployUser: { name: "releng-staging-docs", accessKeyId: "docs-deploy-id", secretAccessKey: answered(stack.get("aws:iam/accessKey:AccessKey", "docs-deploy")).secret },
     });
     assert.deepStrictEqual(stack.ofType("aws:route53/record:Record"), []);
-    assert.deepStrictEqual(stack.evaluation.secretOutputPaths.sort(), [
+    assert.deepStrictEqual([...(stack.evaluation.secretOutputPaths ?? [])].sort(), [
       "frontends.docs.deployUser.secretAccessKey",
       "frontends.releng-frontend.deployUser.secretAccessKey",
       "frontends.shipit/frontend.deployUser.secretAccessKey",

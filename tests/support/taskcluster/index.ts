@@ -1,0 +1,2 @@
+// The local Taskcluster-compatible test server; its API is documented in server.ts.
+export * from "./server";
