@@ -4,7 +4,8 @@ import type { Project, StackConfig } from "../../config";
 import { bucketPolicy } from "./bucketPolicy";
 import { contentSecurityPolicy } from "./csp";
 import { deployUserPolicy } from "./deployPolicy";
-import { aliasRecords, validationRecord, zoneOf, type DnsRecord } from "./dns";
+import { createAliasRecords, recordsByHand, validatedCertificate } from "./certificate";
+import type { DnsRecord } from "./dns";
 import { securityHeaders } from "./headers";
 import { requiredProjectUrls, runtimeConfig } from "./links";
 import { DEPLOY_USER_PATH, headersPolicyName } from "./names";
@@ -49,37 +50,14 @@ export class StaticFrontend extends pulumi.ComponentResource {
     const frontend = project.frontend;
     if (frontend === undefined || project.url === undefined) throw new Error(`project \`${project.id}\` has no \`frontend\` in ${config.file}`);
     const zones = config.aws.zones;
-    const zoneNames = Object.keys(zones);
     const tags = { "releng-infra:branch": config.branch, "releng-infra:project": project.id };
     const regional = { parent: this, provider: providers.region };
 
     const urls = requiredProjectUrls(project, config.projects);
-    const bucket = new PrivateBucket(`${name}`, { bucket: frontend.bucket, tags, protect: config.protect }, regional);
+    const bucket = new PrivateBucket(name, { bucket: frontend.bucket, tags, protect: config.protect }, regional);
 
-    const certificate = new aws.acm.Certificate(`${name}-certificate`, {
-      domainName: frontend.domains[0]!,
-      subjectAlternativeNames: frontend.domains.slice(1),
-      validationMethod: "DNS",
-      tags,
-    }, { parent: this, provider: providers.certificates });
-    const validations = certificate.domainValidationOptions;
-    const createdFqdns: pulumi.Output<string>[] = [];
-    for (const domain of frontend.domains) {
-      const zoneId = zones[zoneOf(domain, zoneNames)]?.zoneId;
-      if (zoneId === undefined) continue;
-      const record = validations.apply((o) => validationRecord(domain, o, zoneNames));
-      createdFqdns.push(
-        new aws.route53.Record(`${name}-validation-${domain}`, {
-          zoneId, name: record.name, type: record.type, records: [record.value], ttl: 300, allowOverwrite: true,
-        }, regional).fqdn,
-      );
-    }
-    // Without every record in Route 53, this waits for them to be created by hand, so the
-    // distribution is never given a certificate that is not issued yet.
-    const validation = new aws.acm.CertificateValidation(`${name}-certificate`, {
-      certificateArn: certificate.arn,
-      validationRecordFqdns: createdFqdns.length === frontend.domains.length ? createdFqdns : undefined,
-    }, { parent: this, provider: providers.certificates });
+    const dns = { parent: this, certificates: providers.certificates, records: providers.region };
+    const { certificate, validatedArn } = validatedCertificate(name, frontend.domains, zones, tags, dns);
 
     const oac = new aws.cloudfront.OriginAccessControl(`${name}-oac`, {
       name: frontend.bucket,
@@ -112,7 +90,7 @@ export class StaticFrontend extends pulumi.ComponentResource {
       // CloudFront sees a missing key as 403, hence both codes.
       customErrorResponses: [403, 404].map((errorCode) => ({ errorCode, responseCode: 200, responsePagePath: "/index.html" })),
       restrictions: { geoRestriction: { restrictionType: "none" } },
-      viewerCertificate: { acmCertificateArn: validation.certificateArn, sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" },
+      viewerCertificate: { acmCertificateArn: validatedArn, sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" },
       tags,
     }, { ...regional, protect: config.protect });
 
@@ -128,17 +106,7 @@ export class StaticFrontend extends pulumi.ComponentResource {
       cacheControl: "no-cache",
     }, regional);
 
-    for (const domain of frontend.domains) {
-      const zoneId = zones[zoneOf(domain, zoneNames)]?.zoneId;
-      if (zoneId === undefined) continue;
-      for (const type of ["A", "AAAA"] as const) {
-        new aws.route53.Record(`${name}-${type.toLowerCase()}-${domain}`, {
-          zoneId, name: domain, type,
-          aliases: [{ name: distribution.domainName, zoneId: distribution.hostedZoneId, evaluateTargetHealth: false }],
-        }, regional);
-      }
-    }
-    const byHand = frontend.domains.filter((d) => zones[zoneOf(d, zoneNames)]?.zoneId === undefined);
+    createAliasRecords(name, frontend.domains, zones, distribution, dns);
 
     const user = new aws.iam.User(`${name}-deploy`, { name: frontend.bucket, path: DEPLOY_USER_PATH, tags }, regional);
     new aws.iam.UserPolicy(`${name}-deploy`, {
@@ -152,10 +120,7 @@ export class StaticFrontend extends pulumi.ComponentResource {
     this.bucketName = bucket.bucket.bucket;
     this.distributionId = distribution.id;
     this.distributionDomain = distribution.domainName;
-    this.dnsRecordsToCreate = pulumi.all([validations, distribution.domainName]).apply(([o, d]) => [
-      ...byHand.map((domain) => validationRecord(domain, o, zoneNames)),
-      ...byHand.flatMap((domain) => aliasRecords(domain, d, zoneNames)),
-    ]);
+    this.dnsRecordsToCreate = recordsByHand(frontend.domains, zones, certificate, distribution);
     this.deployUserName = user.name;
     this.deployAccessKeyId = key.id;
     this.deploySecretAccessKey = pulumi.secret(key.secret);
