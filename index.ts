@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { loadStackConfig, slug, type Project } from "./config";
+import { awsProviders, StaticFrontend } from "./components/aws";
 import { gitCommit, herokuRepository, ProjectImage, type RegistryLogin } from "./components/docker";
 import { HerokuApp } from "./components/heroku";
 import { loadBranchSecrets } from "./components/taskcluster/secrets";
@@ -17,9 +18,11 @@ export = async () => {
   const commit = config.projects.some(buildsImage) ? gitCommit(__dirname) : undefined;
   const herokuLogin: RegistryLogin = { server: "registry.heroku.com", username: "_", password: secrets.deployCredential("HEROKU_PASSWORD") };
   const hubLogin: RegistryLogin = { server: "docker.io", username: secrets.deployCredential("DOCKER_USERNAME"), password: secrets.deployCredential("DOCKER_PASSWORD") };
+  const aws = awsProviders(config);
 
   const heroku: Record<string, { app: string; webUrl: pulumi.Output<string>; dnsTargets: Record<string, pulumi.Output<string>>; images: Record<string, pulumi.Output<string>> }> = {};
   const hookImages: Record<string, pulumi.Output<string>> = {};
+  const frontends: Record<string, StaticFrontend> = {};
   for (const project of config.projects) {
     const name = slug(project.id);
     // Image of the project (components/docker): built and pushed, or an existing image by digest.
@@ -40,6 +43,7 @@ export = async () => {
       heroku[project.id] = { app: project.heroku.app, webUrl: app.webUrl, dnsTargets: app.dnsTargets, images };
     }
     // Static front end: S3 + CloudFront + ACM + deploy user (components/aws).
+    if (project.frontend) frontends[project.id] = new StaticFrontend(name, { project, config, providers: aws() });
     // Taskcluster hooks running the project's image (components/taskcluster), pinned by digest:
     // `hookImages[project.id]`.
     if (project.hooks.length > 0 && image) {
@@ -47,12 +51,14 @@ export = async () => {
     }
   }
 
-  // Stack outputs: per Heroku project its app, URL, DNS targets and released images; hook images.
+  // Stack outputs: per Heroku project its app, URL, DNS targets and released images; hook images;
+  // per front end its URL, CloudFront domain, DNS records to create by hand, deploy user (key secret).
   return {
     branch: config.branch,
     projects: config.projects.map((p) => p.id),
     heroku,
     hookImages,
+    frontends: Object.fromEntries(Object.entries(frontends).map(([id, f]) => [id, f.stackOutputs()])),
   };
 };
 

@@ -117,6 +117,7 @@ function crossCheck(config: StackConfig): ConfigProblem[] {
   const seenDomains = new Map<string, string>();
   const seenApps = new Map<string, string>();
   const seenHooks = new Map<string, string>();
+  const seenBuckets = new Map<string, string>();
 
   const checkDomain = (project: string, field: string, domain: string) => {
     if (!zones.some((zone) => isInZone(domain, zone))) {
@@ -151,6 +152,9 @@ function crossCheck(config: StackConfig): ConfigProblem[] {
     if (p.frontend) {
       const bucketProblem = bucketNameProblem(p.frontend.bucket);
       if (bucketProblem) problems.push({ project: p.id, field: "frontend.bucket", message: `\`${p.frontend.bucket}\` ${bucketProblem}` });
+      const bucketOwner = seenBuckets.get(p.frontend.bucket);
+      if (bucketOwner !== undefined) problems.push({ project: p.id, field: "frontend.bucket", message: `\`${p.frontend.bucket}\` is also the bucket of project \`${bucketOwner}\`` });
+      seenBuckets.set(p.frontend.bucket, p.id);
       p.frontend.domains.forEach((d, i) => checkDomain(p.id, `frontend.domains.${i}`, d));
       p.frontend.requires.forEach((required, i) => {
         const target = byId.get(required);

@@ -31,6 +31,8 @@ export interface RecordedResource {
   protect: boolean;
   /** Keys of the resources this one explicitly depends on. */
   dependsOn: string[];
+  /** Key of the provider given explicitly (`pulumi:providers:aws::name`); undefined for the default provider. */
+  provider?: string;
 }
 
 export interface Evaluation {
@@ -38,6 +40,8 @@ export interface Evaluation {
   resources: RecordedResource[];
   /** Stack outputs, secrets unwrapped. */
   outputs: Record<string, unknown>;
+  /** Dotted paths of stack outputs that are secret, e.g. `frontends.docs.deployUser.secretAccessKey` (always set by `evaluateStack`). */
+  secretOutputPaths?: string[];
 }
 
 export interface EvaluateOptions {
@@ -81,7 +85,7 @@ export async function evaluateStack(stack: string, options: EvaluateOptions = {}
   pulumi.runtime.setAllConfig(readStackFileConfig(dir, stack));
 
   const byUrn = new Map<string, RecordedResource>();
-  const opts = new Map<string, { parent?: string; protect: boolean; dependsOn: string[] }>();
+  const opts = new Map<string, { parent?: string; protect: boolean; dependsOn: string[]; provider?: string }>();
   const recorded: RecordedResource[] = [];
 
   await pulumi.runtime.setMocks(
@@ -117,18 +121,23 @@ export async function evaluateStack(stack: string, options: EvaluateOptions = {}
   const main = typeof program === "function" ? program : program.default;
 
   let failure: { err: unknown } | undefined;
+  let secretOutputPaths: string[] = [];
   const outputs = await pulumi.runtime.runInPulumiStack(async () => {
     pulumi.runtime.registerStackTransformation((args) => {
       opts.set(`${args.type}::${args.name}`, {
         parent: args.opts.parent === undefined || args.opts.parent === pulumi.runtime.getStackResource() ? undefined : keyOf(args.opts.parent),
         protect: args.opts.protect === true,
         dependsOn: toArray(args.opts.dependsOn as unknown).map(keyOf),
+        provider: args.opts.provider === undefined ? undefined : keyOf(args.opts.provider),
       });
       return undefined;
     });
     // A failing program is reported by rethrowing below: letting it reject here would also
     // reject the stack resource's own promises, which nothing awaits.
-    return main().catch((err: unknown) => {
+    return main().then(async (out) => {
+      secretOutputPaths = await secretPathsOf(pulumi, out);
+      return out;
+    }).catch((err: unknown) => {
       failure = { err };
       return {};
     });
@@ -142,8 +151,9 @@ export async function evaluateStack(stack: string, options: EvaluateOptions = {}
     r.parent = o.parent;
     r.protect = o.protect;
     r.dependsOn = o.dependsOn;
+    r.provider = o.provider;
   }
-  return { stack, resources: recorded, outputs: unwrap(outputs ?? {}).value as Record<string, unknown> };
+  return { stack, resources: recorded, outputs: unwrap(outputs ?? {}).value as Record<string, unknown>, secretOutputPaths };
 }
 
 /** Waits until every registration the program started has reached the mock monitor. */
@@ -153,6 +163,14 @@ async function settle(pulumi: typeof import("@pulumi/pulumi")): Promise<void> {
     await pulumi.runtime.awaitStackRegistrations?.();
     await new Promise((r) => setImmediate(r));
   }
+}
+
+/** Paths of the secret Outputs in the plain objects and arrays a program returns (not looking inside Outputs or resources). */
+async function secretPathsOf(pulumi: typeof import("@pulumi/pulumi"), value: unknown, at = ""): Promise<string[]> {
+  if (pulumi.Output.isInstance(value)) return (await pulumi.isSecret(value)) ? [at] : [];
+  if (value === null || pulumi.Resource.isInstance(value) || typeof value !== "object") return [];
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  return (await Promise.all(entries.map(([k, v]) => secretPathsOf(pulumi, v, join(at, k))))).flat();
 }
 
 function toArray<T>(x: T | T[] | undefined): T[] {

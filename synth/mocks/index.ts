@@ -4,6 +4,7 @@
  * exports a table keyed by resource type (or function token).
  */
 
+import { awsStates } from "./aws";
 import { dockerStates } from "./docker";
 import { herokuStates } from "./heroku";
 
@@ -12,7 +13,7 @@ export type StateMock = (name: string, inputs: Record<string, unknown>) => Recor
 /** Answer of a provider function, from its inputs. */
 export type CallMock = (inputs: Record<string, unknown>) => Record<string, unknown>;
 
-const states: Record<string, StateMock> = { ...dockerStates, ...herokuStates };
+const states: Record<string, StateMock> = { ...awsStates, ...dockerStates, ...herokuStates };
 const calls: Record<string, CallMock> = {};
 
 /** State the mock runtime returns for a new resource, on top of its inputs. */

@@ -10,7 +10,19 @@ describe("Heroku on the production stack under mocks", () => {
 
   it("protects the app and its domains, and reads the token from the production branch secret", () => {
     const protectedOnes = stack.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/heroku:") && r.protect).map((r) => r.key);
-    assert.deepEqual(protectedOnes, ["pulumi-nodejs:dynamic/heroku:App::tokens-api", "pulumi-nodejs:dynamic/heroku:Domain::tokens-api-tokens.mozilla-releng.net"]);
+    // Every app and domain of production (the back ends the front ends require included), nothing else.
+    const apps: [string, string][] = [
+      ["mapper-api", "mapper.mozilla-releng.net"],
+      ["notification-identity", "identity.notification.mozilla-releng.net"],
+      ["notification-policy", "policy.notification.mozilla-releng.net"],
+      ["tokens-api", "tokens.mozilla-releng.net"],
+      ["tooltool-api", "tooltool.mozilla-releng.net"],
+      ["treestatus-api", "treestatus.mozilla-releng.net"],
+    ];
+    assert.deepEqual(protectedOnes.sort(), [
+      ...apps.map(([app]) => `pulumi-nodejs:dynamic/heroku:App::${app}`),
+      ...apps.map(([app, domain]) => `pulumi-nodejs:dynamic/heroku:Domain::${app}-${domain}`),
+    ]);
     for (const r of stack.resources.filter((x) => x.type.startsWith("pulumi-nodejs:dynamic/heroku:"))) {
       assert.equal(r.inputs.tokenSecret, "repo:github.com/mozilla-releng/services:branch:production", r.key);
     }

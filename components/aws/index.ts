@@ -1,0 +1,4 @@
+export * from "./StaticFrontend";
+export * from "./PrivateBucket";
+export * from "./providers";
+export * from "./dns";
