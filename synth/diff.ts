@@ -1,7 +1,7 @@
 import { containsSecret, flatten, topLevelKey } from "./flatten";
 import { isSecretMarker, UNKNOWN_VALUE, type SynthDocument, type SynthResource } from "./present";
 import { replacingKeys } from "./replaceRules";
-import { explainedBy, pairRenames, type Substitution } from "./renames";
+import { addSubstitution, explainedBy, pairRenames, type Substitution } from "./renames";
 
 /*
  * What a change does to one stack, from the synth of the base and the synth of the change. Pure:
@@ -33,7 +33,7 @@ export interface ResourceChange {
   reasons: string[];
   /** Property-level differences; for an addition, every input of the new resource. */
   properties: PropertyChange[];
-  /** For a change: keys of the replaced resources whose new value explains every difference. */
+  /** Keys of the replaced resources whose new text explains every difference of this one. */
   causedBy: string[];
 }
 
@@ -65,14 +65,15 @@ export function diffDocuments(base: SynthDocument | undefined, head: SynthDocume
   }
   const removed = [...before.keys()].filter((k) => !after.has(k)).map((k) => before.get(k)!);
   const added = [...after.keys()].filter((k) => !before.has(k)).map((k) => after.get(k)!);
-  // The first replaced resource to make a given substitution is the one the others follow.
-  for (const c of changes) if (c.kind === "replace") for (const s of substitutionsOf(c)) if (!substitutions.some((x) => x.from === s.from && x.to === s.to)) substitutions.push(s);
+  for (const c of changes) if (c.kind === "replace") substitutionsOf(c).forEach((s) => addSubstitution(substitutions, s));
 
   const renames = pairRenames(removed, added, substitutions);
-  substitutions.push(...renames.substitutions);
-  for (const { before: b, after: a, reasons } of renames.pairs) {
+  renames.substitutions.forEach((s) => addSubstitution(substitutions, s));
+  const follows = new Map<ResourceChange, string>();
+  for (const { before: b, after: a, reasons, follows: leader } of renames.pairs) {
     const c = compare(b, a, reasons)!;
     changes.push({ ...c, kind: "replace", renamedFrom: b.name, reasons: c.reasons.length > 0 ? c.reasons : reasons });
+    if (leader !== undefined) follows.set(changes[changes.length - 1]!, leader);
   }
   const paired = new Set(renames.pairs.flatMap((r) => [r.before, r.after]));
   for (const r of added.filter((r) => !paired.has(r))) {
@@ -81,7 +82,16 @@ export function diffDocuments(base: SynthDocument | undefined, head: SynthDocume
   for (const r of removed.filter((r) => !paired.has(r))) {
     changes.push({ kind: "remove", type: r.type, name: r.name, parent: r.parent, reasons: [], properties: [], causedBy: [] });
   }
-  for (const c of changes) if (c.kind === "change") c.causedBy = explainedBy(c.properties, substitutions);
+  // A replacement or change whose every difference is another replaced resource's new text (a
+  // bucket's settings naming the renamed bucket) follows from that one.
+  for (const c of changes) {
+    const leader = follows.get(c);
+    if (leader !== undefined && leader !== keyOf(c)) c.causedBy = [leader];
+    else if (c.kind === "replace" || c.kind === "change") c.causedBy = explainedBy(c.properties, substitutions.filter((s) => s.by !== keyOf(c)));
+  }
+  // Two resources never follow each other: the first registered leads.
+  const byKey = new Map(changes.map((c) => [keyOf(c), c]));
+  for (const c of changes) c.causedBy = c.causedBy.filter((k) => !(byKey.get(k)?.causedBy ?? []).includes(keyOf(c)));
 
   changes.sort((x, y) => ORDER[x.kind] - ORDER[y.kind] || x.type.localeCompare(y.type) || x.name.localeCompare(y.name));
   return { stack, status: base === undefined ? "new" : head === undefined ? "deleted" : "existing", changes };
@@ -119,6 +129,6 @@ function substitutionsOf(c: ResourceChange): Substitution[] {
     .map((p) => ({ from: p.before as string, to: p.after as string, by: `${c.type}::${c.name}` }));
 }
 
-function keyOf(r: SynthResource): string {
+function keyOf(r: { type: string; name: string }): string {
   return `${r.type}::${r.name}`;
 }

@@ -46,7 +46,8 @@ function renderStack(d: StackDiff): string[] {
   if (d.status === "new") out.push("New stack file: everything below is created.", "");
   if (d.status === "deleted") out.push("Stack file deleted: `pulumi destroy` and `pulumi stack rm` remain to be run by hand.", "");
   if (d.changes.length === 0) return [...out, "No changes.", ""];
-  const consequences = d.changes.filter((c) => c.kind === "change" && c.causedBy.length > 0);
+  // Shown under the replacement they follow from, not on their own.
+  const consequences = d.changes.filter((c) => c.causedBy.length > 0);
   for (const kind of KINDS) {
     const changes = d.changes.filter((c) => c.kind === kind && !consequences.includes(c));
     if (changes.length === 0) continue;
@@ -66,8 +67,10 @@ function renderChange(c: ResourceChange, same: ResourceChange[], consequences: R
   } else if (c.kind !== "remove" && c.properties.length > 0) {
     out.push("", ...table(c.properties, true).map((l) => body + l), "");
   }
-  const caused = consequences.filter((x) => x.causedBy.includes(keyOf(c)));
-  if (caused.length > 0) out.push(`${body}Updated because of it: ${caused.map(title).join(", ")}`, "");
+  for (const [kind, label] of [["replace", "Replaced with it"], ["change", "Updated because of it"]] as const) {
+    const caused = consequences.filter((x) => x.kind === kind && x.causedBy.includes(keyOf(c)));
+    if (caused.length > 0) out.push(`${body}${label}: ${caused.map(title).join(", ")}`, "");
+  }
   for (const child of same.filter((x) => x.parent === keyOf(c))) out.push(...renderChange(child, same, consequences, body));
   return out;
 }

@@ -23,6 +23,8 @@ export interface RenamePair {
   after: SynthResource;
   /** The replacing input that changed, or `RENAMED_WITH` when the pair follows another renamed resource. */
   reasons: string[];
+  /** For a pair that follows another renamed resource: that resource's `type::name`. */
+  follows?: string;
 }
 
 /** The reason of a replacement that only follows the rename of the resource it is named after. */
@@ -50,7 +52,7 @@ export function pairRenames(removed: SynthResource[], added: SynthResource[], kn
       });
       if (key === undefined) continue;
       pairs.push({ before: b, after: a, reasons: [key] });
-      found.push({ from: b.inputs[key] as string, to: a.inputs[key] as string, by: `${a.type}::${a.name}` });
+      addSubstitution(found, { from: b.inputs[key] as string, to: a.inputs[key] as string, by: `${a.type}::${a.name}` });
       break;
     }
   }
@@ -58,10 +60,13 @@ export function pairRenames(removed: SynthResource[], added: SynthResource[], kn
     progress = false;
     const all = [...known, ...found];
     for (const b of removed.filter(free)) {
-      const a = added.find((x) => x.type === b.type && free(x) && all.some((s) => renames(b, x, [s])));
-      if (a === undefined) continue;
-      pairs.push({ before: b, after: a, reasons: [RENAMED_WITH] });
-      progress = true;
+      for (const a of added.filter((x) => x.type === b.type && free(x))) {
+        const s = all.find((x) => renames(b, a, [x]));
+        if (s === undefined) continue;
+        pairs.push({ before: b, after: a, reasons: [RENAMED_WITH], follows: s.by });
+        progress = true;
+        break;
+      }
     }
   }
   return { pairs, substitutions: found };
@@ -70,6 +75,11 @@ export function pairRenames(removed: SynthResource[], added: SynthResource[], kn
 /** True when applying `subs` to the name and parent of `b` gives those of `a`. */
 function renames(b: SynthResource, a: SynthResource, subs: Substitution[]): boolean {
   return subs.some((s) => b.name.includes(s.from)) && apply(subs, b.name) === a.name && apply(subs, b.parent ?? "") === (a.parent ?? "");
+}
+
+/** Adds `s` unless the same old → new text is already there: the first resource to make it leads. */
+export function addSubstitution(list: Substitution[], s: Substitution): void {
+  if (!list.some((x) => x.from === s.from && x.to === s.to)) list.push(s);
 }
 
 function textChange(before: unknown, after: unknown): Substitution | undefined {

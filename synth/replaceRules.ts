@@ -20,12 +20,21 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, ReplaceRule>> = {
   "pulumi-nodejs:dynamic/heroku:ConfigVars": ["app"],
   "pulumi-nodejs:dynamic/heroku:Release": ["app", "processType"],
   "pulumi-nodejs:dynamic/heroku:Domain": ["app", "hostname"],
-  // AWS: bucket names and certificate subjects are immutable.
+  // AWS: a bucket's name is immutable, and so is the bucket each of its settings belongs to.
   "aws:s3/bucket:Bucket": ["bucket", "bucketPrefix", "objectLockEnabled"],
   "aws:s3/bucketV2:BucketV2": ["bucket", "bucketPrefix", "objectLockEnabled"],
+  "aws:s3/bucketOwnershipControls:BucketOwnershipControls": ["bucket"],
+  "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": ["bucket"],
+  "aws:s3/bucketVersioning:BucketVersioning": ["bucket", "expectedBucketOwner"],
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": ["bucket", "expectedBucketOwner"],
+  "aws:s3/bucketPolicy:BucketPolicy": ["bucket"],
+  "aws:s3/bucketObjectv2:BucketObjectv2": ["bucket", "key"],
+  // A certificate's subject cannot change; its validation belongs to one certificate.
   "aws:acm/certificate:Certificate": ["domainName", "subjectAlternativeNames", "keyAlgorithm", "certificateAuthorityArn"],
+  "aws:acm/certificateValidation:CertificateValidation": ["certificateArn", "validationRecordFqdns"],
   "aws:route53/record:Record": ["zoneId", "name", "type"],
   "aws:iam/accessKey:AccessKey": ["user", "pgpKey"],
+  "aws:iam/userPolicy:UserPolicy": ["user", "name", "namePrefix"],
   "random:index/randomBytes:RandomBytes": ANY_INPUT,
   "random:index/randomPassword:RandomPassword": ANY_INPUT,
   "random:index/randomString:RandomString": ANY_INPUT,

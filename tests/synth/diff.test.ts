@@ -69,7 +69,7 @@ describe("diffDocuments", () => {
     assert.deepEqual(c, change({ kind: "change", type: BUCKET, name: "docs", parent: `${FRONTEND}::docs`, properties: [{ path: "(protect)", before: false, after: true, secret: false }, { path: "(parent)", before: null, after: `${FRONTEND}::docs`, secret: false }] }));
   });
 
-  it("reads a bucket renamed in the stack file, with the resources named after it, as one replacement, and its policy as updated because of it", () => {
+  it("reads a bucket renamed in the stack file as one replacement that the resources naming it follow", () => {
     const site = (bucket: string) => [
       res(FRONTEND, bucket),
       res(BUCKET, `${bucket}-bucket`, { bucket }, { parent: `${FRONTEND}::${bucket}` }),
@@ -81,14 +81,14 @@ describe("diffDocuments", () => {
       changes.map((c) => [c.kind, c.type, c.renamedFrom ?? c.name, c.name, c.reasons, c.causedBy]),
       [
         ["replace", BUCKET, "releng-staging-frontend-bucket", "releng-staging-web-bucket", ["bucket"], []],
-        ["replace", POLICY, "releng-staging-frontend-policy", "releng-staging-web-policy", [RENAMED_WITH], []],
-        ["replace", FRONTEND, "releng-staging-frontend", "releng-staging-web", [RENAMED_WITH], []],
+        ["replace", POLICY, "releng-staging-frontend-policy", "releng-staging-web-policy", ["bucket"], [`${BUCKET}::releng-staging-web-bucket`]],
+        ["replace", FRONTEND, "releng-staging-frontend", "releng-staging-web", [RENAMED_WITH], [`${BUCKET}::releng-staging-web-bucket`]],
         ["change", POLICY, "shared-policy", "shared-policy", [], [`${BUCKET}::releng-staging-web-bucket`]],
       ],
     );
   });
 
-  it("replaces an app renamed in the stack file and what names it, and shows its image as updated because of it", () => {
+  it("replaces an app renamed in the stack file, with what names it, and updates its image because of it", () => {
     const IMAGE = "docker:index/image:Image";
     const site = (app: string) => [
       res(APP, "tokens-api", { name: app, region: "us" }),
@@ -99,7 +99,7 @@ describe("diffDocuments", () => {
       diff(site("releng-staging-tokens"), site("releng-staging-tokens2")).map((c) => [c.kind, c.name, c.reasons, c.causedBy]),
       [
         ["replace", "tokens-api", ["name"], []],
-        ["replace", "tokens-api-config", ["app"], []],
+        ["replace", "tokens-api-config", ["app"], [`${APP}::tokens-api`]],
         ["change", "tokens-api-heroku-web", [], [`${APP}::tokens-api`]],
       ],
     );

@@ -9,6 +9,7 @@ const F = "releng-infra:aws:StaticFrontend";
 const B = "aws:s3/bucket:Bucket";
 const P = "aws:s3/bucketPolicy:BucketPolicy";
 const V = "pulumi-nodejs:dynamic/heroku:ConfigVars";
+const D = "aws:cloudfront/distribution:Distribution";
 
 /** The base of a staging stack: a front end, and an app's config vars (one secret, one with a pipe). */
 const before = [
@@ -16,6 +17,7 @@ const before = [
   res(F, "releng-frontend"),
   res(B, "releng-frontend-bucket", { bucket: "releng-staging-frontend", tags: { branch: "staging" } }, `${F}::releng-frontend`, true),
   res(P, "releng-frontend-policy", { bucket: "releng-staging-frontend", policy: "arn:aws:s3:::releng-staging-frontend/*" }, `${F}::releng-frontend`),
+  res(D, "releng-frontend-cdn", { origins: [{ domainName: "releng-staging-frontend.s3.us-east-1.amazonaws.com" }] }, `${F}::releng-frontend`),
   res(V, "tokens-api", { app: "releng-staging-tokens", vars: { APP_CHANNEL: "staging", DATABASE_URL: "[secret:0000000000000001]", LOG: "a|b" } }),
 ];
 /** The change: bucket renamed, secret and plain config var changed, a hook (in a component) added. */
@@ -24,6 +26,7 @@ const after = [
   res(F, "releng-frontend"),
   res(B, "releng-frontend-bucket", { bucket: "releng-staging-web", tags: { branch: "staging" } }, `${F}::releng-frontend`, true),
   res(P, "releng-frontend-policy", { bucket: "releng-staging-web", policy: "arn:aws:s3:::releng-staging-web/*" }, `${F}::releng-frontend`),
+  res(D, "releng-frontend-cdn", { origins: [{ domainName: "releng-staging-web.s3.us-east-1.amazonaws.com" }] }, `${F}::releng-frontend`),
   res(V, "tokens-api", { app: "releng-staging-tokens", vars: { APP_CHANNEL: "staging", DATABASE_URL: "[secret:0000000000000002]", LOG: "a`b" } }),
   res("releng-infra:taskcluster:Hook", "tooltool-api-replicate"),
   res(
@@ -35,7 +38,7 @@ const after = [
 ];
 
 describe("renderMarkdown", () => {
-  it("renders counts, failures, then per stack the replacements (with what follows from them), changes and additions", () => {
+  it("renders counts, failures, then per stack the replacements (with what they carry along), changes and additions", () => {
     const diffs = [diffDocuments({ stack: "staging", resources: before }, { stack: "staging", resources: after }), diffDocuments({ stack: "production", resources: [] }, { stack: "production", resources: [] })];
     const failures = [{ stack: "testing", side: "change" as const, message: "Stack `testing` (Pulumi.testing.yaml) has 1 configuration error:\n  - field `x`: y" }];
     const markdown = renderMarkdown("main (0123456789ab)", diffs, failures);
@@ -46,7 +49,7 @@ describe("renderMarkdown", () => {
         "",
         "| stack | replace | change | add | remove |",
         "|---|---|---|---|---|",
-        "| `staging` | 1 | 2 | 2 |  |",
+        "| `staging` | 2 | 2 | 2 |  |",
         "| `production` |  |  |  |  |",
         "| `testing` (not synthesized, see below) |  |  |  |  |",
         "",
@@ -69,7 +72,9 @@ describe("renderMarkdown", () => {
         "  |---|---|---|",
         "  | `bucket` | `\"releng-staging-frontend\"` | `\"releng-staging-web\"` |",
         "",
-        "  Updated because of it: **`releng-frontend-policy`** (`aws:s3/bucketPolicy:BucketPolicy`)",
+        "  Replaced with it: **`releng-frontend-policy`** (`aws:s3/bucketPolicy:BucketPolicy`)",
+        "",
+        "  Updated because of it: **`releng-frontend-cdn`** (`aws:cloudfront/distribution:Distribution`)",
         "",
         "#### Changed (updated in place)",
         "",
