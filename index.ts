@@ -1,4 +1,6 @@
-import { loadStackConfig } from "./config";
+import type * as pulumi from "@pulumi/pulumi";
+import { loadStackConfig, slug, type Project, type StackConfig } from "./config";
+import { ProjectHooks, watchUnmanagedHooks } from "./components/taskcluster";
 
 /*
  * What a branch deploys. The stack is the branch; everything branch-specific is in
@@ -13,12 +15,29 @@ export = async () => {
     // Heroku app, config vars, release per dyno type, domains (components/heroku).
     // Static front end: S3 + CloudFront + ACM + deploy user (components/aws).
     // Taskcluster hooks running the project's image (components/taskcluster).
-    void project;
+    if (project.hooks.length > 0) {
+      new ProjectHooks(slug(project.id), { project: project.id, hooks: project.hooks, branch: config, image: projectImageRef(config, project) });
+    }
   }
+
+  // Hooks under the branch's prefix that it does not declare: a warning each, removed on up when
+  // `pruneUnmanagedHooks` is set. Skipped under the mock runtime without a Taskcluster environment.
+  await watchUnmanagedHooks(config);
 
   // Stack outputs.
   return {
     branch: config.branch,
     projects: config.projects.map((p) => p.id),
+    hookIds: config.projects.flatMap((p) => p.hookIds),
   };
 };
+
+/**
+ * PLACEHOLDER until components/docker lands, to be replaced by its digest-pinned image reference
+ * Output: the project's `image.ref` when the stack file pins one, else a tag (not pinned) on the
+ * branch's Docker repository.
+ */
+function projectImageRef(config: StackConfig, project: Project): pulumi.Input<string> {
+  if (project.image && "ref" in project.image) return project.image.ref;
+  return `${config.docker.repository}:${slug(project.id)}-${config.branch}`;
+}

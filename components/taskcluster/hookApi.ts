@@ -60,3 +60,12 @@ export async function callHooks<T>(operation: string, target: string, call: (hoo
     throw new HookApiError(`${operation} ${target} failed: ${status}${serverMessage(err)}`, err.statusCode, err.code);
   }
 }
+
+/** Removes a hook; one that is already gone counts as removed (the service answers 200 or 404). */
+export async function removeHookIfPresent(hookGroupId: string, hookId: string): Promise<void> {
+  try {
+    await callHooks("removeHook", `Hook=${hookGroupId}/${hookId}`, (hooks) => hooks.removeHook(hookGroupId, hookId));
+  } catch (err) {
+    if (!(err instanceof HookApiError && err.statusCode === 404)) throw err;
+  }
+}

@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import type { HookConfig, StackConfig } from "../../config";
 import { hookId as makeHookId } from "../../config/names";
 
@@ -50,12 +51,13 @@ function unique<T>(items: readonly T[]): T[] {
  * The hook of `project` described by `hook`, running `image`. Its task reads the branch secret
  * through the taskcluster-proxy, so `secrets:get:<branch secret>` is always a task scope; a cache
  * brings its `docker-worker:cache:<name>` scope. With `mergePayloadIntoEnv`, the trigger payload
- * (when the firing context has one: not for cron fires) is merged over `env`.
+ * (when the firing context has one: not for cron fires) is merged over `env`. `image` is placed
+ * as given, so an Output stays an Output.
  *
  *   buildHook("tooltool/api", {suffix: "-replicate", ...}, staging, "repo@sha256:…").hookId
  *     → "services-staging-tooltool/api-replicate"
  */
-export function buildHook(project: string, hook: HookConfig, branch: HookBranch, image: string): BuiltHook {
+export function buildHook(project: string, hook: HookConfig, branch: HookBranch, image: pulumi.Input<string>): BuiltHook {
   const tc = branch.taskcluster;
   const hookId = makeHookId(tc.hookPrefix, project, hook.suffix);
   const defaults = tc.hookDefaults;

@@ -10,7 +10,7 @@
  * into the state, so it must capture none.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { callHooks, HookApiError } from "./hookApi";
+import { callHooks, HookApiError, removeHookIfPresent } from "./hookApi";
 import { hookCheckFailures } from "./hookCheck";
 import { diffHook, fromApi, hookResourceId, parseHookResourceId, type HookInputs } from "./hookModel";
 
@@ -64,11 +64,6 @@ export const hookProvider: pulumi.dynamic.ResourceProvider<HookInputs, HookInput
   },
 
   async delete(_id, props) {
-    const { hookGroupId, hookId } = props;
-    try {
-      await callHooks("removeHook", target(hookGroupId, hookId), (hooks) => hooks.removeHook(hookGroupId, hookId));
-    } catch (err) {
-      if (!(err instanceof HookApiError && err.statusCode === 404)) throw err;
-    }
+    await removeHookIfPresent(props.hookGroupId, props.hookId);
   },
 };

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { ConfigError, parseStackConfig } from "../../config";
+import { ConfigError, parseStackConfig } from "../../config/stack";
 import { cronProblem } from "../../components/taskcluster/cron";
 
 describe("cronProblem", () => {

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseStackConfig, type StackConfig } from "../../config";
+import { parseStackConfig, type StackConfig } from "../../config/stack";
 import { buildHook, type BuiltHook } from "../../components/taskcluster/hookDefinition";
 
 const IMAGE = `mozillareleng/services@sha256:${"a".repeat(64)}`;

@@ -1,0 +1,85 @@
+import * as assert from "node:assert/strict";
+import * as net from "node:net";
+import { after, before, describe, it } from "node:test";
+import { loadStack, type StackUnderTest } from "../support/stack";
+import { withEnv } from "../support/env";
+
+const SECRET = "repo:github.com/mozilla-releng/services:branch:staging";
+// projectImageRef's placeholder in index.ts, until components/docker provides the pinned image.
+const IMAGE = "mozillareleng/services:tooltool-api-staging";
+
+/** The hook definition Pulumi.staging.yaml declares for a tooltool/api hook. */
+function tooltoolHook(hookId: string, schedule: string, command: string[]): Record<string, unknown> {
+  const metadata = { name: hookId, description: "Task of tooltool/api on branch staging, deployed by releng-infra.", owner: "release+tooltool@mozilla.com" };
+  return {
+    metadata: { ...metadata, emailOnError: true },
+    schedule: [schedule],
+    bindings: [],
+    triggerSchema: { type: "object", additionalProperties: true },
+    task: {
+      provisionerId: "aws-provisioner-v1",
+      workerType: "releng-svc",
+      schedulerId: "-",
+      priority: "lowest",
+      retries: 5,
+      created: { $fromNow: "0 seconds" },
+      deadline: { $fromNow: "4 hours" },
+      expires: { $fromNow: "1 month" },
+      scopes: [`secrets:get:${SECRET}`, "queue:create-task:aws-provisioner-v1/releng-svc"],
+      routes: [],
+      payload: { image: IMAGE, command, maxRunTime: 14400, env: { TASKCLUSTER_SECRET: SECRET }, features: { taskclusterProxy: true } },
+      metadata: { ...metadata, source: "https://github.com/mozilla-releng/services" },
+    },
+  };
+}
+
+describe("the staging stack's hooks under mocks", () => {
+  let stack: StackUnderTest;
+  let connections = 0;
+  let restore: () => void;
+  before(async () => {
+    // A real deployment in the environment must not be called by a mocked run: count every socket.
+    restore = withEnv({ TASKCLUSTER_ROOT_URL: "https://taskcluster.invalid", TASKCLUSTER_CLIENT_ID: "someone", TASKCLUSTER_ACCESS_TOKEN: "token" });
+    const connect = net.Socket.prototype.connect;
+    net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
+      connections++;
+      return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
+    } as typeof connect;
+    try {
+      stack = await loadStack("staging");
+    } finally {
+      net.Socket.prototype.connect = connect;
+    }
+  });
+  after(() => restore());
+
+  it("groups tooltool/api's hooks under one ProjectHooks component", () => {
+    const component = stack.get("releng-infra:taskcluster:ProjectHooks", "tooltool-api");
+    assert.deepStrictEqual(stack.childrenOf(component).map((r) => `${r.type} ${r.name}`), [
+      "pulumi-nodejs:dynamic/taskcluster:Hook tooltool-api-replicate",
+      "pulumi-nodejs:dynamic/taskcluster:Hook tooltool-api-check_pending_uploads",
+    ]);
+  });
+
+  it("declares each hook with its group, id and the catalogue's task template", () => {
+    const cases: [string, string, string, string[]][] = [
+      ["tooltool-api-replicate", "services-staging-tooltool/api-replicate", "0 * * * *", ["flask", "replicate"]],
+      ["tooltool-api-check_pending_uploads", "services-staging-tooltool/api-check_pending_uploads", "*/10 * * * *", ["flask", "check-pending-uploads"]],
+    ];
+    for (const [name, hookId, schedule, command] of cases) {
+      const { __provider, ...inputs } = stack.get("pulumi-nodejs:dynamic/taskcluster:Hook", name).inputs;
+      assert.equal(typeof __provider, "string");
+      assert.deepStrictEqual(inputs, { hookGroupId: "project-releng", hookId, hook: tooltoolHook(hookId, schedule, command) }, name);
+    }
+  });
+
+  it("outputs the hook ids, and makes no hook for projects without hooks", () => {
+    assert.deepStrictEqual(stack.outputs.hookIds, ["services-staging-tooltool/api-replicate", "services-staging-tooltool/api-check_pending_uploads"]);
+    assert.equal(stack.ofType("releng-infra:taskcluster:ProjectHooks").length, 1);
+  });
+
+  it("makes no network call and no pruning resource: the unmanaged-hook listing is skipped under mocks", () => {
+    assert.equal(connections, 0);
+    assert.deepStrictEqual(stack.ofType("pulumi-nodejs:dynamic/taskcluster:UnmanagedHooks"), []);
+  });
+});
