@@ -3,7 +3,6 @@ import Module from "node:module";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
-import { hookProvider } from "../../components/taskcluster/hookProvider";
 import type { HookInputs } from "../../components/taskcluster/hookModel";
 import { startTaskcluster, type LocalTaskcluster } from "../support/taskcluster";
 import { withEnv } from "../support/env";
@@ -27,6 +26,8 @@ describe("the serialized hook provider", () => {
     tc = await startTaskcluster({ clients: { deployer: { accessToken: "deployer-token", scopes: ["hooks:*", "assume:hook-id:*"] } } });
     const restore = withEnv(SENTINELS);
     try {
+      // Loaded with the sentinels set, so a module-level read of the environment would capture them.
+      const { hookProvider } = await import("../../components/taskcluster/hookProvider");
       // As pulumi.dynamic.Resource serializes its provider into the state (`__provider`).
       text = (await pulumi.runtime.serializeFunction(() => hookProvider, { allowSecrets: true })).text;
     } finally {
