@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { loadStackConfig, slug, type Project, type StackConfig } from "./config";
 import { ProjectHooks, watchUnmanagedHooks } from "./components/taskcluster";
+import { loadBranchSecrets } from "./components/taskcluster/secrets";
 
 /*
  * What a branch deploys. The stack is the branch; everything branch-specific is in
@@ -9,6 +10,8 @@ import { ProjectHooks, watchUnmanagedHooks } from "./components/taskcluster";
  */
 export = async () => {
   const config = loadStackConfig();
+  // The branch secret, read once (preview too) and checked before any resource is registered.
+  const secrets = await loadBranchSecrets(config);
 
   for (const project of config.projects) {
     // Image of the project (components/docker): built and pushed, or an existing image by digest.
@@ -19,9 +22,10 @@ export = async () => {
       new ProjectHooks(slug(project.id), { project: project.id, hooks: project.hooks, branch: config, image: projectImageRef(config, project) });
     }
   }
+  void secrets;
 
   // Hooks under the branch's prefix that it does not declare: a warning each, removed on up when
-  // `pruneUnmanagedHooks` is set. Skipped under the mock runtime without a Taskcluster environment.
+  // `pruneUnmanagedHooks` is set. One listHooks request; none in offline synth.
   await watchUnmanagedHooks(config);
 
   // Stack outputs.

@@ -126,8 +126,14 @@ export const HookSchema = z.strictObject({
   triggerSchema: z.record(z.string(), z.unknown()).default({ type: "object", additionalProperties: true }),
   /** A payload used by preflight to render the `triggerHook` context. Default: `{}`. */
   samplePayload: z.record(z.string(), z.unknown()).default({}),
-  /** Pulse messages (by exchange) used by preflight to render the `pulseMessage` context. */
-  samplePulseMessages: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+  /**
+   * Pulse messages by exchange, as the hooks service receives them (`{payload, routingKey?, routes?}`;
+   * only `payload` reaches the task template), used by preflight to render the `pulseMessage`
+   * context. Default per binding: a message shaped like the Queue's for its task exchanges, else `{payload: {}}`.
+   */
+  samplePulseMessages: z
+    .record(z.string(), z.strictObject({ payload: z.record(z.string(), z.unknown()), routingKey: z.string().optional(), routes: z.array(z.string()).optional() }))
+    .default({}),
 });
 
 export const ProjectSchema = z.strictObject({

@@ -34,6 +34,8 @@ export class Hooks {
 export class Secrets {
   constructor(options?: ClientOptions);
   get(name: string): Promise<{ secret: Json; expires: string }>;
+  /** The URL a method would request, e.g. `secrets.buildUrl(secrets.get, name)`. */
+  buildUrl(method: (...args: never[]) => unknown, ...args: string[]): string;
 }
 export function fromEnvVars(): ClientOptions;
 /**

@@ -6,6 +6,7 @@
  * 4xx answers are not.
  */
 import type { Hooks, TaskclusterError } from "taskcluster-client";
+import { hasAccess, taskclusterAccess } from "./access";
 
 /** Retries of taskcluster-client for 5xx and network errors (its default backoff: 100 ms doubling, capped at 30 s). */
 export const HOOKS_RETRIES = 5;
@@ -23,21 +24,22 @@ export class HookApiError extends Error {
 }
 
 /**
- * A Hooks client from the environment, read now and never kept: inside a task,
- * `TASKCLUSTER_PROXY_URL` (the taskcluster-proxy signs requests) unless a client id is given;
- * otherwise `TASKCLUSTER_ROOT_URL` with `TASKCLUSTER_CLIENT_ID` / `TASKCLUSTER_ACCESS_TOKEN`
- * (and `TASKCLUSTER_CERTIFICATE` for temporary credentials).
+ * A Hooks client from the environment, read now and never kept, as `taskclusterAccess` reads it
+ * (access.ts): client credentials (`TASKCLUSTER_CLIENT_ID`, `TASKCLUSTER_ACCESS_TOKEN`, optional
+ * `TASKCLUSTER_CERTIFICATE`) at `TASKCLUSTER_ROOT_URL`, else `TASKCLUSTER_PROXY_URL` inside a task.
+ * `rootUrl` is the stack file's, for callers that have it; the provider, run by the engine apart
+ * from the program, has only the environment.
  */
-export async function hooksClient(): Promise<Hooks> {
+export function hooksClient(rootUrl = ""): Hooks {
   // Required here, not imported at module level, so a serialized provider requires the package when
   // it runs; require, not import(): tsx's ESM resolver would follow tsconfig `paths` to the typings.
   const taskcluster = (require("taskcluster-client") as typeof import("taskcluster-client")).default;
-  const proxyUrl = process.env.TASKCLUSTER_PROXY_URL;
-  const options = proxyUrl && !process.env.TASKCLUSTER_CLIENT_ID ? { rootUrl: proxyUrl } : taskcluster.fromEnvVars();
-  if (!options.rootUrl) {
-    throw new Error("Managing Taskcluster hooks needs TASKCLUSTER_ROOT_URL (with TASKCLUSTER_CLIENT_ID and TASKCLUSTER_ACCESS_TOKEN), or TASKCLUSTER_PROXY_URL inside a task");
+  const access = taskclusterAccess(process.env, rootUrl);
+  const needs = hasAccess(access) ? (access.options.rootUrl ? [] : ["TASKCLUSTER_ROOT_URL"]) : [...(access.rootUrl ? [] : ["TASKCLUSTER_ROOT_URL"]), ...access.missing];
+  if (!hasAccess(access) || needs.length > 0) {
+    throw new Error(`Managing Taskcluster hooks needs ${needs.join(", ")}, or TASKCLUSTER_PROXY_URL inside a task`);
   }
-  return new taskcluster.Hooks({ ...options, retries: HOOKS_RETRIES });
+  return new taskcluster.Hooks({ ...access.options, retries: HOOKS_RETRIES });
 }
 
 /** Taskcluster messages end with a `---` trailer of request details; the part before it is the message. */
@@ -50,8 +52,8 @@ function serverMessage(err: TaskclusterError): string {
  * failure into a HookApiError such as
  * `removeHook Hook=project-releng/x failed: 403 InsufficientScopes: Client ID ... is missing ...`.
  */
-export async function callHooks<T>(operation: string, target: string, call: (hooks: Hooks) => Promise<T>): Promise<T> {
-  const hooks = await hooksClient();
+export async function callHooks<T>(operation: string, target: string, call: (hooks: Hooks) => Promise<T>, rootUrl?: string): Promise<T> {
+  const hooks = hooksClient(rootUrl);
   try {
     return await call(hooks);
   } catch (e) {

@@ -10,6 +10,7 @@ import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { branchesWithStackFile, hookPrefix, type StackConfig } from "../../config";
 import { callHooks, HookApiError } from "./hookApi";
 import { UnmanagedHooks } from "./hookPrune";
+import { SYNTH_ENV } from "./secrets";
 
 /** What decides which listed hooks are unmanaged. */
 export interface OwnedHooks {
@@ -38,10 +39,13 @@ export function unmanagedHookIds(listed: readonly string[], owned: OwnedHooks): 
     .sort();
 }
 
-/** The ids of every hook in a group, in one listHooks request; a group without hooks answers 404. */
-export async function listHookIds(hookGroupId: string): Promise<string[]> {
+/**
+ * The ids of every hook in a group, in one listHooks request; a group without hooks answers 404.
+ * `rootUrl` (the stack file's) applies when `TASKCLUSTER_ROOT_URL` is not set.
+ */
+export async function listHookIds(hookGroupId: string, rootUrl?: string): Promise<string[]> {
   try {
-    const { hooks } = await callHooks("listHooks", `HookGroup=${hookGroupId}`, (client) => client.listHooks(hookGroupId));
+    const { hooks } = await callHooks("listHooks", `HookGroup=${hookGroupId}`, (client) => client.listHooks(hookGroupId), rootUrl);
     return hooks.map((hook) => String(hook.hookId));
   } catch (err) {
     if (err instanceof HookApiError && err.statusCode === 404) return [];
@@ -50,15 +54,12 @@ export async function listHookIds(hookGroupId: string): Promise<string[]> {
 }
 
 /**
- * Whether to list hooks in this run: always for real runs (missing credentials then fail, naming the
- * variables, as every Hooks call does). Under the mock runtime (tests, offline synth) only when
- * `TASKCLUSTER_ROOT_URL` is a loopback URL, i.e. a test started a local Taskcluster: a developer's
- * real credentials in the environment must not turn a mocked run into calls to a real deployment.
+ * Whether to list hooks in this run: always, except in offline synth (`RELENG_INFRA_SYNTH` under the
+ * mock runtime, see secrets.ts), which reads nothing from Taskcluster. Tests that start a local
+ * Taskcluster run the program without it and point `TASKCLUSTER_ROOT_URL` at their server.
  */
 export function shouldListHooks(): boolean {
-  if (!(pulumi.runtime.getMonitor() instanceof MockMonitor)) return true;
-  const rootUrl = process.env.TASKCLUSTER_ROOT_URL;
-  return rootUrl !== undefined && URL.canParse(rootUrl) && ["127.0.0.1", "localhost", "[::1]"].includes(new URL(rootUrl).hostname);
+  return !(process.env[SYNTH_ENV] && pulumi.runtime.getMonitor() instanceof MockMonitor);
 }
 
 /** The warning for one unmanaged hook. */
@@ -86,7 +87,7 @@ export function ownedHooks(config: Pick<StackConfig, "branch" | "taskcluster" | 
 export async function watchUnmanagedHooks(config: StackConfig, opts?: pulumi.CustomResourceOptions): Promise<string[] | undefined> {
   if (!shouldListHooks()) return undefined;
   const { hookGroupId, hookPrefix: prefix, pruneUnmanagedHooks } = config.taskcluster;
-  const unmanaged = unmanagedHookIds(await listHookIds(hookGroupId), ownedHooks(config, branchesWithStackFile()));
+  const unmanaged = unmanagedHookIds(await listHookIds(hookGroupId, config.taskcluster.rootUrl), ownedHooks(config, branchesWithStackFile()));
   for (const hookId of unmanaged) {
     void pulumi.log.warn(unmanagedHookWarning(hookGroupId, hookId, prefix, config.file, pruneUnmanagedHooks));
   }

@@ -1,8 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as net from "node:net";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { loadStack, type StackUnderTest } from "../support/stack";
-import { withEnv } from "../support/env";
 
 const SECRET = "repo:github.com/mozilla-releng/services:branch:staging";
 // projectImageRef's placeholder in index.ts, until components/docker provides the pinned image.
@@ -36,22 +35,20 @@ function tooltoolHook(hookId: string, schedule: string, command: string[]): Reco
 describe("the staging stack's hooks under mocks", () => {
   let stack: StackUnderTest;
   let connections = 0;
-  let restore: () => void;
   before(async () => {
-    // A real deployment in the environment must not be called by a mocked run: count every socket.
-    restore = withEnv({ TASKCLUSTER_ROOT_URL: "https://taskcluster.invalid", TASKCLUSTER_CLIENT_ID: "someone", TASKCLUSTER_ACCESS_TOKEN: "token" });
+    // Offline synth, with credentials in the environment all the same: count every socket opened.
+    const env = { RELENG_INFRA_SYNTH: "1", TASKCLUSTER_ROOT_URL: "https://taskcluster.invalid", TASKCLUSTER_CLIENT_ID: "someone", TASKCLUSTER_ACCESS_TOKEN: "token" };
     const connect = net.Socket.prototype.connect;
     net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
       connections++;
       return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
     } as typeof connect;
     try {
-      stack = await loadStack("staging");
+      stack = await loadStack("staging", { env });
     } finally {
       net.Socket.prototype.connect = connect;
     }
   });
-  after(() => restore());
 
   it("groups tooltool/api's hooks under one ProjectHooks component", () => {
     const component = stack.get("releng-infra:taskcluster:ProjectHooks", "tooltool-api");
@@ -78,7 +75,7 @@ describe("the staging stack's hooks under mocks", () => {
     assert.equal(stack.ofType("releng-infra:taskcluster:ProjectHooks").length, 1);
   });
 
-  it("makes no network call and no pruning resource: the unmanaged-hook listing is skipped under mocks", () => {
+  it("makes no network call and no pruning resource in offline synth: the unmanaged-hook listing is skipped", () => {
     assert.equal(connections, 0);
     assert.deepStrictEqual(stack.ofType("pulumi-nodejs:dynamic/taskcluster:UnmanagedHooks"), []);
   });

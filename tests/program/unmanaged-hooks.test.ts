@@ -5,7 +5,6 @@ import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { loadStack, type StackUnderTest } from "../support/stack";
 import { startTaskcluster, type LocalTaskcluster } from "../support/taskcluster";
-import { withEnv } from "../support/env";
 
 // A branch `testing` that prunes, with one declared hook; `testing-foo` has a stack file too.
 const STACK_FILE = [
@@ -29,9 +28,12 @@ describe("a preview of a branch with hooks left in its group", () => {
   let tc: LocalTaskcluster;
   let stack: StackUnderTest;
   const warnings: string[] = [];
-  let restoreEnv: () => void;
   before(async () => {
-    tc = await startTaskcluster({ clients: { deployer: { accessToken: "t", scopes: ["hooks:list-hooks:project-releng"] } } });
+    const secret = "repo:github.com/mozilla-releng/services:branch:testing";
+    tc = await startTaskcluster({
+      clients: { deployer: { accessToken: "t", scopes: ["hooks:list-hooks:project-releng", `secrets:get:${secret}`] } },
+      secrets: { [secret]: { secret: { common: {} } } },
+    });
     const seeded = [
       "services-testing-tooltool/api-replicate", // declared
       ...Array.from({ length: 30 }, (_, i) => `services-testing-old-${String(i).padStart(2, "0")}`), // left behind
@@ -46,23 +48,20 @@ describe("a preview of a branch with hooks left in its group", () => {
     fs.writeFileSync(path.join(dir, "Pulumi.testing.yaml"), STACK_FILE);
     fs.writeFileSync(path.join(dir, "Pulumi.testing-foo.yaml"), "config: {}\n");
 
-    restoreEnv = withEnv({ TASKCLUSTER_ROOT_URL: tc.rootUrl, TASKCLUSTER_CLIENT_ID: "deployer", TASKCLUSTER_ACCESS_TOKEN: "t", TASKCLUSTER_PROXY_URL: undefined });
     const warn = console.warn;
     console.warn = (message: string) => void warnings.push(message);
     try {
-      stack = await loadStack("testing", { dir });
+      stack = await loadStack("testing", { dir, env: { TASKCLUSTER_ROOT_URL: tc.rootUrl, TASKCLUSTER_CLIENT_ID: "deployer", TASKCLUSTER_ACCESS_TOKEN: "t" } });
     } finally {
       console.warn = warn;
     }
   });
-  after(async () => {
-    restoreEnv();
-    await tc.close();
-  });
+  after(() => tc.close());
 
   it("lists the hook group in a single request, whatever the number of hooks", () => {
     assert.equal(tc.requests("listHooks"), 1);
-    assert.equal(tc.requests(), 1);
+    // The only other request of the run: the branch secret.
+    assert.deepStrictEqual([tc.requests(), tc.requests("secrets.get")], [2, 1]);
   });
 
   it("warns about each undeclared hook under the branch's prefix, and no other", () => {

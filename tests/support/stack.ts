@@ -33,10 +33,35 @@ export class StackUnderTest {
   }
 }
 
+export interface LoadStackOptions extends EvaluateOptions {
+  /**
+   * Environment of the program, e.g. the credentials and root URL of a local Taskcluster a test
+   * started. Variables of the caller that reach clouds (`TASKCLUSTER_*`) never pass through.
+   * Default: offline synth (`RELENG_INFRA_SYNTH=1`), so the program reads no secret.
+   */
+  env?: Record<string, string | undefined>;
+}
+
+/** Prefixes of the caller's variables that a test run must never inherit: they point at real services. */
+const SCRUBBED = ["TASKCLUSTER_", "RELENG_INFRA_"];
+
+/** Replaces the process environment's cloud-facing variables by `env` (the program reads it at run time). */
+export function setProgramEnv(env: Record<string, string | undefined>): void {
+  for (const name of Object.keys(process.env)) {
+    if (SCRUBBED.some((prefix) => name.startsWith(prefix))) delete process.env[name];
+  }
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+}
+
 /**
  * Evaluates the program for `stack` under mocks, with its real Pulumi.<stack>.yaml. Call once per
  * test file: Pulumi's runtime is global to the process.
  */
-export async function loadStack(stack: string, options: EvaluateOptions = {}): Promise<StackUnderTest> {
-  return new StackUnderTest(await evaluateStack(stack, options));
+export async function loadStack(stack: string, options: LoadStackOptions = {}): Promise<StackUnderTest> {
+  const { env = { RELENG_INFRA_SYNTH: "1" }, ...evaluate } = options;
+  setProgramEnv(env);
+  return new StackUnderTest(await evaluateStack(stack, evaluate));
 }

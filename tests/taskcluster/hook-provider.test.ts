@@ -156,6 +156,9 @@ describe("hookProvider against the local Taskcluster", () => {
     restoreEnv();
     restoreEnv = withEnv({ TASKCLUSTER_ROOT_URL: undefined, TASKCLUSTER_PROXY_URL: undefined, TASKCLUSTER_CLIENT_ID: undefined, TASKCLUSTER_ACCESS_TOKEN: undefined });
     assert.equal(await rejection(hookProvider.read!(RESOURCE_ID, inputs())),
-      "Managing Taskcluster hooks needs TASKCLUSTER_ROOT_URL (with TASKCLUSTER_CLIENT_ID and TASKCLUSTER_ACCESS_TOKEN), or TASKCLUSTER_PROXY_URL inside a task");
+      "Managing Taskcluster hooks needs TASKCLUSTER_ROOT_URL, TASKCLUSTER_CLIENT_ID, TASKCLUSTER_ACCESS_TOKEN, or TASKCLUSTER_PROXY_URL inside a task");
+    restoreEnv();
+    restoreEnv = withEnv({ TASKCLUSTER_ROOT_URL: undefined, TASKCLUSTER_CLIENT_ID: "deployer", TASKCLUSTER_ACCESS_TOKEN: "deployer-token" });
+    assert.equal(await rejection(hookProvider.read!(RESOURCE_ID, inputs())), "Managing Taskcluster hooks needs TASKCLUSTER_ROOT_URL, or TASKCLUSTER_PROXY_URL inside a task");
   });
 });
