@@ -2,35 +2,10 @@ import * as assert from "node:assert/strict";
 import * as net from "node:net";
 import { before, describe, it } from "node:test";
 import { loadStack, type StackUnderTest } from "../support/stack";
+import { expectedTooltoolHook } from "../support/tooltoolHooks";
 
-const SECRET = "repo:github.com/mozilla-releng/services:branch:staging";
 // projectImageRef's placeholder in index.ts, until components/docker provides the pinned image.
 const IMAGE = "mozillareleng/services:tooltool-api-staging";
-
-/** The hook definition Pulumi.staging.yaml declares for a tooltool/api hook. */
-function tooltoolHook(hookId: string, schedule: string, command: string[]): Record<string, unknown> {
-  const metadata = { name: hookId, description: "Task of tooltool/api on branch staging, deployed by releng-infra.", owner: "release+tooltool@mozilla.com" };
-  return {
-    metadata: { ...metadata, emailOnError: true },
-    schedule: [schedule],
-    bindings: [],
-    triggerSchema: { type: "object", additionalProperties: true },
-    task: {
-      provisionerId: "aws-provisioner-v1",
-      workerType: "releng-svc",
-      schedulerId: "-",
-      priority: "lowest",
-      retries: 5,
-      created: { $fromNow: "0 seconds" },
-      deadline: { $fromNow: "4 hours" },
-      expires: { $fromNow: "1 month" },
-      scopes: [`secrets:get:${SECRET}`, "queue:create-task:aws-provisioner-v1/releng-svc"],
-      routes: [],
-      payload: { image: IMAGE, command, maxRunTime: 14400, env: { TASKCLUSTER_SECRET: SECRET }, features: { taskclusterProxy: true } },
-      metadata: { ...metadata, source: "https://github.com/mozilla-releng/services" },
-    },
-  };
-}
 
 describe("the staging stack's hooks under mocks", () => {
   let stack: StackUnderTest;
@@ -66,7 +41,8 @@ describe("the staging stack's hooks under mocks", () => {
     for (const [name, hookId, schedule, command] of cases) {
       const { __provider, ...inputs } = stack.get("pulumi-nodejs:dynamic/taskcluster:Hook", name).inputs;
       assert.equal(typeof __provider, "string");
-      assert.deepStrictEqual(inputs, { hookGroupId: "project-releng", hookId, hook: tooltoolHook(hookId, schedule, command) }, name);
+      const hook = expectedTooltoolHook({ hookId, schedule, command, owner: "release+tooltool@mozilla.com", image: IMAGE });
+      assert.deepStrictEqual(inputs, { hookGroupId: "project-releng", hookId, hook }, name);
     }
   });
 

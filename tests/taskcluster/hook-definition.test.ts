@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseStackConfig, type StackConfig } from "../../config/stack";
 import { buildHook, type BuiltHook } from "../../components/taskcluster/hookDefinition";
+import { expectedTooltoolHook } from "../support/tooltoolHooks";
 
 const IMAGE = `mozillareleng/services@sha256:${"a".repeat(64)}`;
 
@@ -19,50 +20,22 @@ function build(stack: string, project: string, hook: Record<string, unknown>, ta
 }
 
 const TOOLTOOL = { owner: "releng@mozilla.com", env: { TASKCLUSTER_SECRET: "{secret}" }, deadline: "4 hours", maxRunTime: 14400, scopes: ["queue:create-task:aws-provisioner-v1/releng-svc"] };
-const SECRET = "repo:github.com/mozilla-releng/services:branch:staging";
-
-/** The task template every catalogue hook shares, for `hookId` on staging. */
-function commonTask(hookId: string, overrides: Record<string, unknown>): Record<string, unknown> {
-  return {
-    provisionerId: "aws-provisioner-v1",
-    workerType: "releng-svc",
-    schedulerId: "-",
-    priority: "lowest",
-    retries: 5,
-    created: { $fromNow: "0 seconds" },
-    deadline: { $fromNow: "4 hours" },
-    expires: { $fromNow: "1 month" },
-    routes: [],
-    metadata: { name: hookId, description: "Task of tooltool/api on branch staging, deployed by releng-infra.", owner: "releng@mozilla.com", source: "https://github.com/mozilla-releng/services" },
-    ...overrides,
-  };
-}
 
 describe("buildHook, on the catalogue's hooks", () => {
-  it("tooltool/api -replicate: hourly, the branch secret in env and as a scope", () => {
-    const id = "services-staging-tooltool/api-replicate";
-    assert.deepStrictEqual(build("staging", "tooltool/api", { ...TOOLTOOL, suffix: "-replicate", schedule: ["0 * * * *"], command: ["flask", "replicate"] }), {
-      hookGroupId: "project-releng",
-      hookId: id,
-      hook: {
-        metadata: { name: id, description: "Task of tooltool/api on branch staging, deployed by releng-infra.", owner: "releng@mozilla.com", emailOnError: true },
-        schedule: ["0 * * * *"],
-        bindings: [],
-        triggerSchema: { type: "object", additionalProperties: true },
-        task: commonTask(id, {
-          scopes: [`secrets:get:${SECRET}`, "queue:create-task:aws-provisioner-v1/releng-svc"],
-          payload: { image: IMAGE, command: ["flask", "replicate"], maxRunTime: 14400, env: { TASKCLUSTER_SECRET: SECRET }, features: { taskclusterProxy: true } },
-        }),
-      },
+  const tooltool: [string, string, string, string[]][] = [
+    ["-replicate", "0 * * * *", "hourly", ["flask", "replicate"]],
+    ["-check_pending_uploads", "*/10 * * * *", "every ten minutes", ["flask", "check-pending-uploads"]],
+  ];
+  for (const [suffix, schedule, when, command] of tooltool) {
+    it(`tooltool/api ${suffix}: ${when}, the branch secret in env and as a scope`, () => {
+      const hookId = `services-staging-tooltool/api${suffix}`;
+      assert.deepStrictEqual(build("staging", "tooltool/api", { ...TOOLTOOL, suffix, schedule: [schedule], command }), {
+        hookGroupId: "project-releng",
+        hookId,
+        hook: expectedTooltoolHook({ hookId, schedule, command, owner: TOOLTOOL.owner, image: IMAGE }),
+      });
     });
-  });
-
-  it("tooltool/api -check_pending_uploads: every ten minutes, same task shape", () => {
-    const built = build("staging", "tooltool/api", { ...TOOLTOOL, suffix: "-check_pending_uploads", schedule: ["*/10 * * * *"], command: ["flask", "check-pending-uploads"] });
-    assert.equal(built.hookId, "services-staging-tooltool/api-check_pending_uploads");
-    assert.deepStrictEqual(built.hook.schedule, ["*/10 * * * *"]);
-    assert.deepStrictEqual(built.hook.task.payload, { image: IMAGE, command: ["flask", "check-pending-uploads"], maxRunTime: 14400, env: { TASKCLUSTER_SECRET: SECRET }, features: { taskclusterProxy: true } });
-  });
+  }
 
   it("staticanalysis/bot on production: Pulse binding, cache and its scope, artifacts, payload merged into env", () => {
     const built = build("production", "staticanalysis/bot", {
