@@ -1,5 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { loadStackConfig, slug, type Project, type StackConfig } from "./config";
+import { loadStackConfig, slug, type Project } from "./config";
+import { gitCommit, herokuRepository, ProjectImage, type RegistryLogin } from "./components/docker";
+import { HerokuApp } from "./components/heroku";
 import { ProjectHooks, watchUnmanagedHooks } from "./components/taskcluster";
 import { loadBranchSecrets } from "./components/taskcluster/secrets";
 
@@ -12,36 +14,55 @@ export = async () => {
   const config = loadStackConfig();
   // The branch secret, read once (preview too) and checked before any resource is registered.
   const secrets = await loadBranchSecrets(config);
+  // Images are tagged with the monorepo commit they are built from (GIT_COMMIT, else git).
+  const commit = config.projects.some(buildsImage) ? gitCommit(__dirname) : undefined;
+  const herokuLogin: RegistryLogin = { server: "registry.heroku.com", username: "_", password: secrets.deployCredential("HEROKU_PASSWORD") };
+  const hubLogin: RegistryLogin = { server: "docker.io", username: secrets.deployCredential("DOCKER_USERNAME"), password: secrets.deployCredential("DOCKER_PASSWORD") };
 
+  const heroku: Record<string, { app: string; webUrl: pulumi.Output<string>; dnsTargets: Record<string, pulumi.Output<string>>; images: Record<string, pulumi.Output<string>> }> = {};
+  const hookImages: Record<string, pulumi.Output<string>> = {};
   for (const project of config.projects) {
+    const name = slug(project.id);
     // Image of the project (components/docker): built and pushed, or an existing image by digest.
+    const image = project.heroku || project.hooks.length > 0
+      ? new ProjectImage(name, { project: project.id, image: project.image, branch: config.branch, commit, platform: config.docker.platform })
+      : undefined;
     // Heroku app, config vars, release per dyno type, domains (components/heroku).
+    if (project.heroku && image) {
+      const app = new HerokuApp(name, {
+        branch: config.branch,
+        heroku: project.heroku,
+        secretVars: secrets.forProject(project.id, project.heroku.secrets),
+        image: (processType, herokuApp) => image.push(`heroku-${processType}`, { repository: herokuRepository(project.heroku!.app, processType), login: herokuLogin }, [herokuApp]),
+        tokenSecret: secrets.name,
+        protect: config.protect,
+      });
+      const images = Object.fromEntries(Object.entries(app.releases).map(([type, release]) => [type, release.image]));
+      heroku[project.id] = { app: project.heroku.app, webUrl: app.webUrl, dnsTargets: app.dnsTargets, images };
+    }
     // Static front end: S3 + CloudFront + ACM + deploy user (components/aws).
-    // Taskcluster hooks running the project's image (components/taskcluster).
-    if (project.hooks.length > 0) {
-      new ProjectHooks(slug(project.id), { project: project.id, hooks: project.hooks, branch: config, image: projectImageRef(config, project) });
+    // Taskcluster hooks running the project's image from Docker Hub, pinned by digest (components/taskcluster).
+    if (project.hooks.length > 0 && image) {
+      hookImages[project.id] = image.pullable("hub", { repository: config.docker.repository, login: hubLogin, shared: true });
+      new ProjectHooks(name, { project: project.id, hooks: project.hooks, branch: config, image: hookImages[project.id] });
     }
   }
-  void secrets;
 
   // Hooks under the branch's prefix that it does not declare: a warning each, removed on up when
   // `pruneUnmanagedHooks` is set. One listHooks request; none in offline synth.
   await watchUnmanagedHooks(config);
 
-  // Stack outputs.
+  // Stack outputs: per Heroku project its app, URL, DNS targets and released images; hooks and their images.
   return {
     branch: config.branch,
     projects: config.projects.map((p) => p.id),
+    heroku,
     hookIds: config.projects.flatMap((p) => p.hookIds),
+    hookImages,
   };
 };
 
-/**
- * PLACEHOLDER until components/docker lands, to be replaced by its digest-pinned image reference
- * Output: the project's `image.ref` when the stack file pins one, else a tag (not pinned) on the
- * branch's Docker repository.
- */
-function projectImageRef(config: StackConfig, project: Project): pulumi.Input<string> {
-  if (project.image && "ref" in project.image) return project.image.ref;
-  return `${config.docker.repository}:${slug(project.id)}-${config.branch}`;
+/** True when the project's image is built here (rather than an existing `image.ref`). */
+function buildsImage(p: Project): boolean {
+  return (p.heroku !== undefined || p.hooks.length > 0) && !(p.image !== undefined && "ref" in p.image);
 }

@@ -4,12 +4,15 @@
  * exports a table keyed by resource type (or function token).
  */
 
+import { dockerStates } from "./docker";
+import { herokuStates } from "./heroku";
+
 /** Extra state for a new resource of a given type, on top of its inputs. */
 export type StateMock = (name: string, inputs: Record<string, unknown>) => Record<string, unknown>;
 /** Answer of a provider function, from its inputs. */
 export type CallMock = (inputs: Record<string, unknown>) => Record<string, unknown>;
 
-const states: Record<string, StateMock> = {};
+const states: Record<string, StateMock> = { ...dockerStates, ...herokuStates };
 const calls: Record<string, CallMock> = {};
 
 /** State the mock runtime returns for a new resource, on top of its inputs. */

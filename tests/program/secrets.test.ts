@@ -35,8 +35,24 @@ describe("the branch secret, read by the program from Taskcluster", () => {
 
   it("never reaches the output of the run, a stack output, or an input that is not allowed one", () => {
     assert.deepEqual(sentinelsIn(run.output, fixture.sentinels), []);
-    // The Heroku config vars that will receive forProject() values add their places here.
-    assertSentinelsOnlyIn(run.stack!, fixture.sentinels, []);
+    // Project keys reach only their app's config vars; deploy credentials only registry logins.
+    const configVar = (project: string, sentinel: string) => ({ resource: `pulumi-nodejs:dynamic/heroku:ConfigVars::${project}-config`, path: `vars.${sentinel.split(":")[1]}`, sentinel });
+    const login = (image: string, field: string, sentinel: string) => ({ resource: `docker:index/image:Image::${image}`, path: `registry.${field}`, sentinel });
+    assertSentinelsOnlyIn(run.stack!, fixture.sentinels, [
+      configVar("tokens-api", "tokens/api:DATABASE_URL"),
+      configVar("tokens-api", "tokens/api:AUTH_CLIENT_SECRET"),
+      configVar("tokens-api", "common:SENTRY_DSN"),
+      configVar("mapper-api", "common:DATABASE_URL"),
+      configVar("mapper-api", "common:PULSE_USER"),
+      configVar("mapper-api", "common:SENTRY_DSN"),
+      configVar("tooltool-api", "tooltool/api:S3_REGIONS_SECRET_ACCESS_KEY"),
+      configVar("tooltool-api", "common:SENTRY_DSN"),
+      login("tokens-api-heroku-web", "password", "common:HEROKU_PASSWORD"),
+      login("mapper-api-heroku-web", "password", "common:HEROKU_PASSWORD"),
+      login("tooltool-api-heroku-web", "password", "common:HEROKU_PASSWORD"),
+      login("tooltool-api-hub", "username", "common:DOCKER_USERNAME"),
+      login("tooltool-api-hub", "password", "common:DOCKER_PASSWORD"),
+    ]);
   });
 
   it("hands a project the keys it names, common overlaid by its section, as secret Outputs", async () => {

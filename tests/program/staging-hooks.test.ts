@@ -4,9 +4,6 @@ import { before, describe, it } from "node:test";
 import { loadStack, type StackUnderTest } from "../support/stack";
 import { expectedTooltoolHook } from "../support/tooltoolHooks";
 
-// projectImageRef's placeholder in index.ts, until components/docker provides the pinned image.
-const IMAGE = "mozillareleng/services:tooltool-api-staging";
-
 describe("the staging stack's hooks under mocks", () => {
   let stack: StackUnderTest;
   let connections = 0;
@@ -33,7 +30,16 @@ describe("the staging stack's hooks under mocks", () => {
     ]);
   });
 
+  it("runs the project's Docker Hub image, pinned by digest, the one the stack outputs", () => {
+    const image = (stack.outputs.hookImages as Record<string, string>)["tooltool/api"];
+    assert.match(image!, /^mozillareleng\/services@sha256:[0-9a-f]{64}$/);
+    for (const hook of stack.ofType("pulumi-nodejs:dynamic/taskcluster:Hook")) {
+      assert.equal(((hook.inputs.hook as { task: { payload: { image: string } } }).task.payload.image), image, hook.name);
+    }
+  });
+
   it("declares each hook with its group, id and the catalogue's task template", () => {
+    const image = (stack.outputs.hookImages as Record<string, string>)["tooltool/api"]!;
     const cases: [string, string, string, string[]][] = [
       ["tooltool-api-replicate", "services-staging-tooltool/api-replicate", "0 * * * *", ["flask", "replicate"]],
       ["tooltool-api-check_pending_uploads", "services-staging-tooltool/api-check_pending_uploads", "*/10 * * * *", ["flask", "check-pending-uploads"]],
@@ -41,7 +47,7 @@ describe("the staging stack's hooks under mocks", () => {
     for (const [name, hookId, schedule, command] of cases) {
       const { __provider, ...inputs } = stack.get("pulumi-nodejs:dynamic/taskcluster:Hook", name).inputs;
       assert.equal(typeof __provider, "string");
-      const hook = expectedTooltoolHook({ hookId, schedule, command, owner: "release+tooltool@mozilla.com", image: IMAGE });
+      const hook = expectedTooltoolHook({ hookId, schedule, command, owner: "release+tooltool@mozilla.com", image });
       assert.deepStrictEqual(inputs, { hookGroupId: "project-releng", hookId, hook }, name);
     }
   });

@@ -32,7 +32,8 @@ describe("a preview of a branch with hooks left in its group", () => {
     const secret = "repo:github.com/mozilla-releng/services:branch:testing";
     tc = await startTaskcluster({
       clients: { deployer: { accessToken: "t", scopes: ["hooks:list-hooks:project-releng", `secrets:get:${secret}`] } },
-      secrets: { [secret]: { secret: { common: {} } } },
+      // The deploy credentials the program reads for image pushes.
+      secrets: { [secret]: { secret: { common: { HEROKU_PASSWORD: "h", DOCKER_USERNAME: "u", DOCKER_PASSWORD: "p" } } } },
     });
     const seeded = [
       "services-testing-tooltool/api-replicate", // declared

@@ -1,0 +1,3 @@
+export * from "./commit";
+export * from "./image";
+export * from "./tags";

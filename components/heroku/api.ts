@@ -1,0 +1,86 @@
+import { herokuApiUrl } from "./env";
+import { isRetryable, MAX_ATTEMPTS, retryDelayMs } from "./retry";
+
+/*
+ * The one way the providers talk to Heroku: send a request with the token, retry what may pass
+ * (429, 5xx, honouring Retry-After, bounded), and turn any other failure into a HerokuError that
+ * names the app, the operation, the status and Heroku's error id. Platform API errors are
+ * `{id, message}`; registry errors are `{errors: [{code, message}]}`; both are understood.
+ */
+
+const API_VERSION = "application/vnd.heroku+json; version=3";
+
+/** A failed Heroku request. Carries no credential: only what Heroku answered and what we asked. */
+export class HerokuError extends Error {
+  override name = "HerokuError";
+  constructor(
+    /** Heroku's error id (`unauthorized`, `invalid_params`, `not_found`, `rate_limit`, ...). */
+    readonly id: string,
+    readonly status: number,
+    readonly app: string,
+    /** What was being done, e.g. `create app`. */
+    readonly operation: string,
+    readonly herokuMessage: string,
+  ) {
+    super(`Heroku app \`${app}\`: ${operation} failed with ${status} ${id}: ${herokuMessage}${hint(status)}`);
+  }
+}
+
+function hint(status: number): string {
+  if (status === 401) return " (check HEROKU_API_KEY, or HEROKU_PASSWORD in the branch secret)";
+  if (status === 403) return " (the token's account lacks access to this app or team)";
+  return "";
+}
+
+/** True when `err` is Heroku saying the thing is not there. */
+export function isNotFound(err: unknown): boolean {
+  return err instanceof HerokuError && err.status === 404;
+}
+
+/** One Platform API request. */
+export interface HerokuCall {
+  /** The app concerned, for messages. */
+  app: string;
+  /** What is being done, for messages: `create app`, `set config vars`. */
+  operation: string;
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** Path below the API root, e.g. `/apps/releng-staging-tokens`. */
+  path: string;
+  body?: unknown;
+  /** Accept header, for API variants such as `version=3.docker-releases`. Default: version 3. */
+  accept?: string;
+}
+
+/** Sends a Platform API request and returns the decoded answer. */
+export async function herokuApi<T>(token: string, call: HerokuCall): Promise<T> {
+  const headers: Record<string, string> = { accept: call.accept ?? API_VERSION, authorization: `Bearer ${token}` };
+  if (call.body !== undefined) headers["content-type"] = "application/json";
+  const init: RequestInit = { method: call.method, headers, body: call.body === undefined ? undefined : JSON.stringify(call.body) };
+  return (await send(`${herokuApiUrl()}${call.path}`, init, call)).json() as Promise<T>;
+}
+
+/** Sends a request with retries; returns the successful response, or throws a HerokuError. */
+export async function send(url: string, init: RequestInit, call: Pick<HerokuCall, "app" | "operation">): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
+    if (res.ok) return res;
+    if (!isRetryable(res.status) || attempt >= MAX_ATTEMPTS) throw await errorOf(res, call);
+    await res.arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt, res.headers.get("retry-after"))));
+  }
+}
+
+async function errorOf(res: Response, call: Pick<HerokuCall, "app" | "operation">): Promise<HerokuError> {
+  const text = await res.text();
+  let id = `http_${res.status}`;
+  let message = text.slice(0, 200) || res.statusText;
+  try {
+    const body = JSON.parse(text) as { id?: string; message?: string; errors?: Array<{ code?: string; message?: string }> };
+    const first = body.errors?.[0];
+    id = body.id ?? first?.code ?? id;
+    message = body.message ?? first?.message ?? message;
+  } catch {
+    // Not JSON (a proxy's HTML page): keep the start of the text.
+  }
+  return new HerokuError(id, res.status, call.app, call.operation, message);
+}
