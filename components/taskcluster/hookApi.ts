@@ -35,11 +35,9 @@ export function hooksClient(rootUrl = ""): Hooks {
   // it runs; require, not import(): tsx's ESM resolver would follow tsconfig `paths` to the typings.
   const taskcluster = (require("taskcluster-client") as typeof import("taskcluster-client")).default;
   const access = taskclusterAccess(process.env, rootUrl);
-  const needs = hasAccess(access) ? (access.options.rootUrl ? [] : ["TASKCLUSTER_ROOT_URL"]) : [...(access.rootUrl ? [] : ["TASKCLUSTER_ROOT_URL"]), ...access.missing];
-  if (!hasAccess(access) || needs.length > 0) {
-    throw new Error(`Managing Taskcluster hooks needs ${needs.join(", ")}, or TASKCLUSTER_PROXY_URL inside a task`);
-  }
-  return new taskcluster.Hooks({ ...access.options, retries: HOOKS_RETRIES });
+  if (hasAccess(access) && access.options.rootUrl) return new taskcluster.Hooks({ ...access.options, retries: HOOKS_RETRIES });
+  const needs = [...(access.rootUrl ? [] : ["TASKCLUSTER_ROOT_URL"]), ...(hasAccess(access) ? [] : access.missing)];
+  throw new Error(`Managing Taskcluster hooks needs ${needs.join(", ")}, or TASKCLUSTER_PROXY_URL inside a task`);
 }
 
 /** Taskcluster messages end with a `---` trailer of request details; the part before it is the message. */
