@@ -3,6 +3,7 @@ import { loadStackConfig, slug, type Project } from "./config";
 import { awsProviders, StaticFrontend } from "./components/aws";
 import { gitCommit, herokuRepository, ProjectImage, type RegistryLogin } from "./components/docker";
 import { HerokuApp } from "./components/heroku";
+import { ProjectHooks, watchUnmanagedHooks } from "./components/taskcluster";
 import { loadBranchSecrets } from "./components/taskcluster/secrets";
 
 /*
@@ -44,19 +45,24 @@ export = async () => {
     }
     // Static front end: S3 + CloudFront + ACM + deploy user (components/aws).
     if (project.frontend) frontends[project.id] = new StaticFrontend(name, { project, config, providers: aws() });
-    // Taskcluster hooks running the project's image (components/taskcluster), pinned by digest:
-    // `hookImages[project.id]`.
+    // Taskcluster hooks running the project's image from Docker Hub, pinned by digest (components/taskcluster).
     if (project.hooks.length > 0 && image) {
       hookImages[project.id] = image.pullable("hub", { repository: config.docker.repository, login: hubLogin, shared: true });
+      new ProjectHooks(name, { project: project.id, hooks: project.hooks, branch: config, image: hookImages[project.id] });
     }
   }
 
-  // Stack outputs: per Heroku project its app, URL, DNS targets and released images; hook images;
-  // per front end its URL, CloudFront domain, DNS records to create by hand, deploy user (key secret).
+  // Hooks under the branch's prefix that it does not declare: a warning each, removed on up when
+  // `pruneUnmanagedHooks` is set. One listHooks request; none in offline synth.
+  await watchUnmanagedHooks(config);
+
+  // Stack outputs: per Heroku project its app, URL, DNS targets and released images; hooks and their
+  // images; per front end its URL, CloudFront domain, DNS records to create by hand, deploy user (key secret).
   return {
     branch: config.branch,
     projects: config.projects.map((p) => p.id),
     heroku,
+    hookIds: config.projects.flatMap((p) => p.hookIds),
     hookImages,
     frontends: Object.fromEntries(Object.entries(frontends).map(([id, f]) => [id, f.stackOutputs()])),
   };

@@ -116,6 +116,8 @@ export const HookSchema = z.strictObject({
   /** Worker pool. Default: the branch's `hookDefaults`. */
   provisionerId: z.string().min(1).optional(),
   workerType: z.string().min(1).optional(),
+  /** Task queue `<provisionerId>/<workerType>` (the Queue's newer name for the pair); excludes both. Default: the pair. */
+  taskQueueId: z.string().regex(/^[a-zA-Z0-9-_]{1,38}\/[a-z]([-a-z0-9]{0,36}[a-z0-9])?$/, "must be `<provisionerId>/<workerType>`, as the Queue's taskQueueId pattern allows").optional(),
   /** Default: the branch's `hookDefaults.priority`. */
   priority: z.enum(["highest", "very-high", "high", "medium", "low", "very-low", "lowest"]).optional(),
   /** Default: the branch's `hookDefaults.retries`. */

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { StackFileSchema, type HookConfig, type ProjectFile, type StackFile } from "./schema";
+import { cronProblem } from "../components/taskcluster/cron";
 import { branchSecretName, bucketNameProblem, DEPLOY_CREDENTIAL_KEYS, hookId, hookPrefix, isInZone } from "./names";
 
 /** A project of the branch, with everything that follows from its config resolved. */
@@ -171,6 +172,15 @@ function crossCheck(config: StackConfig): ConfigProblem[] {
     if (p.image !== undefined && p.heroku === undefined && p.hooks.length === 0) {
       problems.push({ project: p.id, field: "image", message: "is only used by `heroku` and `hooks`, and this project has neither" });
     }
+    p.hooks.forEach((hook, i) => {
+      hook.schedule.forEach((pattern, j) => {
+        const problem = cronProblem(pattern);
+        if (problem) problems.push({ project: p.id, field: `hooks.${i}.schedule.${j}`, message: problem });
+      });
+      if (hook.taskQueueId !== undefined && (hook.provisionerId !== undefined || hook.workerType !== undefined)) {
+        problems.push({ project: p.id, field: `hooks.${i}.taskQueueId`, message: "Only one of `taskQueueId` or `provisionerId`/`workerType` can be provided." });
+      }
+    });
     p.hookIds.forEach((id, i) => {
       if (id.length > 1000) problems.push({ project: p.id, field: `hooks.${i}.suffix`, message: `makes hook id \`${id}\` longer than 1000 characters` });
       const other = seenHooks.get(id);

@@ -72,7 +72,7 @@ export interface SecretsFixture {
 }
 
 export interface FixtureOptions {
-  /** Scopes of the client. Default: `secrets:get:<the branch secret>`. */
+  /** Scopes of the client. Default: `secrets:get:<the branch secret>`, and listing the hook group (every run lists it). */
   scopes?: string[];
   /** Let unsigned requests act as the client, as the taskcluster-proxy of a task does. Default: false. */
   proxy?: boolean;
@@ -83,7 +83,7 @@ export async function secretsFixture(stack: string, options: FixtureOptions = {}
   const secretName = branchSecretName(stack);
   const { secret, sentinels } = sentinelSecret(SECTIONS);
   const accessToken = `SENTINEL-access-token-${sentinels["common:SENTRY_DSN"]!.slice(-12)}`;
-  const scopes = options.scopes ?? [`secrets:get:${secretName}`];
+  const scopes = options.scopes ?? [`secrets:get:${secretName}`, "hooks:list-hooks:project-releng"];
   const tc = await startTaskcluster({
     clients: { [CLIENT_ID]: { accessToken, scopes } },
     secrets: { [secretName]: { secret } },

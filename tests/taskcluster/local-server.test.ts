@@ -122,6 +122,14 @@ describe("the local Taskcluster server", () => {
     assert.equal(tc.requests("hook") - before, 3);
   });
 
+  it("delays a route's answers by the injected time, and answers ping without credentials", async () => {
+    tc.delay("ping", 150);
+    const started = Date.now();
+    assert.equal((await new taskcluster.Hooks({ rootUrl: tc.rootUrl, retries: 0 }).ping()).alive, true);
+    assert.ok(Date.now() - started >= 150, `answered after ${Date.now() - started} ms`);
+    tc.delay("ping", 0);
+  });
+
   it("serves secrets by url-encoded name with secrets:get scopes, 404 when absent", async () => {
     const secrets = new taskcluster.Secrets({ rootUrl: tc.rootUrl, credentials: ADMIN, retries: 0 });
     assert.deepStrictEqual((await secrets.get("project/releng/staging")).secret, { TOKEN: "v" });

@@ -10,6 +10,7 @@
  *   tc.rootUrl                        // http://127.0.0.1:<port>, no trailing slash
  *   tc.requests("createHook")         // requests that reached a route (any outcome); no name: all routes
  *   tc.failNext("hook", 2)            // the next 2 requests to `hook` answer 500 InternalServerError
+ *   tc.failNext("removeHook", 1, "ResourceNotFound")  // ... or another Taskcluster error code
  *   tc.delay("listHooks", 50)         // every request to `listHooks` waits 50 ms first (0 clears)
  *   tc.hooks.put({hookGroupId, hookId, ...}) / .get(g, h) / .edit(g, h, fn) / .delete(g, h) / .list(g?)
  *   tc.secrets.set(name, value, expires?) / .get(name) / .delete(name)
@@ -26,7 +27,7 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { authenticate, type ClientEntry } from "./auth";
-import { ErrorReply, errorReply } from "./errors";
+import { ErrorReply, errorReply, type ErrorCode } from "./errors";
 import { HANDLERS } from "./handlers";
 import { loadSchema, validate } from "./jsonSchema";
 import { matchRoute, ROUTES, type RouteEntry } from "./reference";
@@ -50,7 +51,7 @@ export interface LocalTaskcluster {
   hooks: HookStore;
   secrets: SecretStore;
   requests(route?: string): number;
-  failNext(route: string, count: number): void;
+  failNext(route: string, count: number, code?: ErrorCode): void;
   delay(route: string, ms: number): void;
   close(): Promise<void>;
 }
@@ -85,14 +86,16 @@ export async function startTaskcluster(options: TaskclusterOptions = {}): Promis
   const secrets = new SecretStore();
   for (const [name, value] of Object.entries(options.secrets ?? {})) secrets.set(name, value.secret, value.expires);
   const counts = new Map<string, number>();
-  const failures = new Map<string, number>();
+  const failures = new Map<string, { count: number; code: ErrorCode }>();
   const delays = new Map<string, number>();
 
   async function answer(entry: RouteEntry, params: Record<string, string>, req: http.IncomingMessage, text: string): Promise<unknown> {
-    const pending = failures.get(entry.key) ?? 0;
-    if (pending > 0) {
-      failures.set(entry.key, pending - 1);
-      throw new ErrorReply("InternalServerError", "Internal Server Error, incidentId 00000000-0000-0000-0000-000000000000 (injected by the test).");
+    const pending = failures.get(entry.key);
+    if (pending && pending.count > 0) {
+      pending.count--;
+      throw new ErrorReply(pending.code, pending.code === "InternalServerError"
+        ? "Internal Server Error, incidentId 00000000-0000-0000-0000-000000000000 (injected by the test)."
+        : `${pending.code} injected by the test`);
     }
     for (const [name, value] of Object.entries(params)) {
       const pattern = PARAM_PATTERNS[name];
@@ -172,7 +175,7 @@ export async function startTaskcluster(options: TaskclusterOptions = {}): Promis
     hooks,
     secrets,
     requests: (route) => (route === undefined ? [...counts.values()].reduce((a, b) => a + b, 0) : counts.get(routeKey(route)) ?? 0),
-    failNext: (route, count) => void failures.set(routeKey(route), count),
+    failNext: (route, count, code = "InternalServerError") => void failures.set(routeKey(route), { count, code }),
     delay: (route, ms) => void delays.set(routeKey(route), ms),
     close: () => new Promise<void>((resolve, reject) => {
       server.closeAllConnections();

@@ -64,8 +64,15 @@ describe("npm run preflight", () => {
 
   it("evaluates a stack offline, without credentials, and exits 0 when its hooks pass", () => {
     const result = run("--stack", "staging");
-    // Until the hook resource lands on main, staging registers none; the report's tests cover hooks.
-    assert.deepStrictEqual([result.status, result.stdout, result.stderr], [0, "stack `staging` declares no hooks\n", ""]);
+    const stdout = [
+      "project-releng/services-staging-tooltool/api-replicate  schedule  ok",
+      "project-releng/services-staging-tooltool/api-replicate  triggerHook  ok",
+      "project-releng/services-staging-tooltool/api-check_pending_uploads  schedule  ok",
+      "project-releng/services-staging-tooltool/api-check_pending_uploads  triggerHook  ok",
+      "2 hooks of stack `staging` pass preflight",
+      "",
+    ].join("\n");
+    assert.deepStrictEqual([result.status, result.stdout, result.stderr], [0, stdout, ""]);
   });
 
   it("exits 2 with its usage when --stack is missing", () => {
