@@ -8,9 +8,8 @@ import { runTool, type ToolResult } from "../support/synth";
 /*
  * synth:diff end to end, on a commit that adds a hook, changes one config var and renames a bucket
  * in a stack of its own (`e2e`, so the real stack files may change freely): the report must be
- * exactly hook added, config var changed (value hidden), bucket replaced.
- * Needs the Heroku, front-end and hook components on main: until they land this file is
- * diff-e2e.test.ts.pending (outside the test glob); rename it to diff-e2e.test.ts then.
+ * exactly hook added, config var changed (value hidden), bucket replaced, with the real Heroku,
+ * front-end and hook components.
  */
 
 const BEFORE_VALUE = "e2e-value-before-5c1d";
