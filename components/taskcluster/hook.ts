@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { HookRequest } from "./hookDefinition";
 import { hookProvider } from "./hookProvider";
+import type { PreflightInputs } from "./preflight";
 
 /** Inputs of a TaskclusterHook. */
 export interface TaskclusterHookArgs {
@@ -10,6 +11,8 @@ export interface TaskclusterHookArgs {
   hookId: pulumi.Input<string>;
   /** The create-hook-request body (see `buildHook`). */
   hook: pulumi.Input<HookRequest>;
+  /** Samples and scopes preflight checks the task template with. Default: none (`{}`). */
+  preflight?: pulumi.Input<PreflightInputs>;
 }
 
 /**

@@ -4,7 +4,8 @@
  * property. Values unknown during preview are skipped; they are checked again at `up`.
  */
 import { cronProblem } from "./cron";
-import { UNKNOWN } from "./hookModel";
+import { UNKNOWN, type HookInputs } from "./hookModel";
+import { formatPreflightProblems, preflightHook } from "./preflight";
 
 /** A `check` failure, as Pulumi's dynamic providers report them. */
 export interface HookCheckFailure {
@@ -108,4 +109,26 @@ export function hookCheckFailures(inputs: Record<string, unknown>): HookCheckFai
     failures.push({ property: "hook.triggerSchema", reason: "must be a JSON schema (an object)" });
   }
   return failures;
+}
+
+/** Stands in for a value only known after deploy (a new image's digest), so the rest is still checked. */
+const PENDING = "(known after deploy)";
+
+function standInUnknowns(value: unknown): unknown {
+  if (value === UNKNOWN) return PENDING;
+  if (Array.isArray(value)) return value.map(standInUnknowns);
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, standInUnknowns(v)]));
+  return value;
+}
+
+/**
+ * Preflight of a hook whose definition passed `hookCheckFailures`: one failure on `hook.task`
+ * naming the hook, and per problem the firing context and JSON path. During preview a value not
+ * known yet (the image of a build still to come) is replaced by a stand-in string.
+ */
+export function preflightFailures(inputs: HookInputs): HookCheckFailure[] {
+  if ((inputs.hook as unknown) === UNKNOWN || (inputs.preflight as unknown) === UNKNOWN) return [];
+  const hook = standInUnknowns(inputs.hook) as Record<string, unknown>;
+  const problems = preflightHook(inputs.hookGroupId, inputs.hookId, hook, inputs.preflight ?? {});
+  return problems.length === 0 ? [] : [{ property: "hook.task", reason: formatPreflightProblems(inputs.hookGroupId, inputs.hookId, problems) }];
 }

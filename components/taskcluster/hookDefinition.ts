@@ -51,7 +51,8 @@ function unique<T>(items: readonly T[]): T[] {
  * The hook of `project` described by `hook`, running `image`. Its task reads the branch secret
  * through the taskcluster-proxy, so `secrets:get:<branch secret>` is always a task scope; a cache
  * brings its `docker-worker:cache:<name>` scope. With `mergePayloadIntoEnv`, the trigger payload
- * (when the firing context has one: not for cron fires) is merged over `env`. `image` is placed
+ * is merged over `env` when the hook is triggered by API; a Pulse message's body is not a
+ * trigger payload (its `status` is an object), as release-services' own template had it. `image` is placed
  * as given, so an Output stays an Output.
  *
  *   buildHook("tooltool/api", {suffix: "-replicate", ...}, staging, "repo@sha256:…").hookId
@@ -72,7 +73,7 @@ export function buildHook(project: string, hook: HookConfig, branch: HookBranch,
     image,
     command: hook.command.map((part) => fillPlaceholders(part, branch)),
     maxRunTime: hook.maxRunTime,
-    env: hook.mergePayloadIntoEnv ? { $merge: [env, { $if: "defined('payload')", then: { $eval: "payload" }, else: {} }] } : env,
+    env: hook.mergePayloadIntoEnv ? { $merge: [env, { $if: "firedBy == 'triggerHook'", then: { $eval: "payload" }, else: {} }] } : env,
     ...(hook.cache && { cache: { [cacheName!]: hook.cache.path } }),
     ...(Object.keys(hook.artifacts).length > 0 && { artifacts: mapValues(hook.artifacts, ({ path, type }) => ({ type, path })) }),
     features: { taskclusterProxy: true },

@@ -4,6 +4,7 @@
  * provider stays thin and these are tested on tables.
  */
 import type { HookRequest } from "./hookDefinition";
+import type { PreflightInputs } from "./preflight";
 
 /** The inputs (and outputs) of a TaskclusterHook. */
 export interface HookInputs {
@@ -11,6 +12,8 @@ export interface HookInputs {
   hookId: string;
   /** The create-hook-request body. */
   hook: HookRequest;
+  /** What preflight needs beyond the definition; checked in `check`, never sent to the API. */
+  preflight?: PreflightInputs;
 }
 
 /**

@@ -1,6 +1,7 @@
 /*
  * The TaskclusterHook dynamic provider. Verbs and the Hooks API calls they make:
- *   check   none: hookCheckFailures (ids, metadata, cron, bindings); the place to add preflight
+ *   check   none: hookCheckFailures (ids, metadata, cron, bindings), then preflight renders the
+ *           task template in every context the hook fires in and checks it as the Queue would
  *   diff    none: normalized comparison (diffHook); a new hookGroupId or hookId replaces
  *   create  createHook; a 409 means someone else's hook is there: fail with how to adopt it
  *   read    hook; 404 means the hook is gone
@@ -11,7 +12,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { callHooks, HookApiError, removeHookIfPresent } from "./hookApi";
-import { hookCheckFailures } from "./hookCheck";
+import { hookCheckFailures, preflightFailures } from "./hookCheck";
 import { diffHook, fromApi, hookResourceId, parseHookResourceId, type HookInputs } from "./hookModel";
 
 const target = (hookGroupId: string, hookId: string): string => `Hook=${hookResourceId(hookGroupId, hookId)}`;
@@ -28,7 +29,9 @@ export function adoptionHint(hookGroupId: string, hookId: string, cause: string)
 
 export const hookProvider: pulumi.dynamic.ResourceProvider<HookInputs, HookInputs> = {
   async check(_olds, news) {
-    return { inputs: news, failures: hookCheckFailures(news as unknown as Record<string, unknown>) };
+    const failures = hookCheckFailures(news as unknown as Record<string, unknown>);
+    // Preflight reads a well-formed definition only, so it runs once the API's own rules pass.
+    return { inputs: news, failures: failures.length > 0 ? failures : preflightFailures(news) };
   },
 
   async diff(_id, olds, news) {

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { HookConfig } from "../../config";
 import { TaskclusterHook } from "./hook";
 import { buildHook, type HookBranch } from "./hookDefinition";
+import type { PreflightInputs } from "./preflight";
 
 /** Arguments of ProjectHooks. */
 export interface ProjectHooksArgs {
@@ -29,8 +30,21 @@ export class ProjectHooks extends pulumi.ComponentResource {
     // The image passes through the pure builder untouched: an Output stays one, so only
     // `task.payload.image` is unknown while a new image is pending.
     const built = args.hooks.map((hook) => ({ suffix: hook.suffix, ...buildHook(args.project, hook, args.branch, args.image) }));
-    this.hooks = built.map(({ suffix, hookGroupId, hookId, hook }) => new TaskclusterHook(`${name}${suffix}`, { hookGroupId, hookId, hook }, { parent: this }));
+    this.hooks = built.map(
+      ({ suffix, hookGroupId, hookId, hook }, i) =>
+        new TaskclusterHook(`${name}${suffix}`, { hookGroupId, hookId, hook, preflight: preflightInputs(args.hooks[i]!, args.branch) }, { parent: this }),
+    );
     this.hookIds = built.map((b) => b.hookId);
     this.registerOutputs({ hookIds: this.hookIds });
   }
+}
+
+/** What preflight checks a hook's template with: the branch secret, role scopes and samples from the stack file. */
+function preflightInputs(hook: HookConfig, branch: HookBranch): PreflightInputs {
+  return {
+    branchSecret: branch.taskcluster.secret,
+    ...(hook.roleScopes && { roleScopes: hook.roleScopes }),
+    samplePayload: hook.samplePayload,
+    samplePulseMessages: hook.samplePulseMessages,
+  };
 }

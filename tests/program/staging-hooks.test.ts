@@ -48,7 +48,8 @@ describe("the staging stack's hooks under mocks", () => {
       const { __provider, ...inputs } = stack.get("pulumi-nodejs:dynamic/taskcluster:Hook", name).inputs;
       assert.equal(typeof __provider, "string");
       const hook = expectedTooltoolHook({ hookId, schedule, command, owner: "release+tooltool@mozilla.com", image });
-      assert.deepStrictEqual(inputs, { hookGroupId: "project-releng", hookId, hook }, name);
+      const preflight = { branchSecret: "repo:github.com/mozilla-releng/services:branch:staging", samplePayload: {}, samplePulseMessages: {} };
+      assert.deepStrictEqual(inputs, { hookGroupId: "project-releng", hookId, hook, preflight }, name);
     }
   });
 

@@ -60,7 +60,7 @@ describe("buildHook, on the catalogue's hooks", () => {
       image: IMAGE,
       command: ["/bin/static-analysis-bot", "--taskcluster-secret", secret],
       maxRunTime: 7200,
-      env: { $merge: [{ APP_CHANNEL: "production" }, { $if: "defined('payload')", then: { $eval: "payload" }, else: {} }] },
+      env: { $merge: [{ APP_CHANNEL: "production" }, { $if: "firedBy == 'triggerHook'", then: { $eval: "payload" }, else: {} }] },
       cache: { "services-production-static-analysis-bot": "/cache" },
       artifacts: { "public/results": { type: "directory", path: "/tmp/results" } },
       features: { taskclusterProxy: true },

@@ -1,7 +1,9 @@
 import * as assert from "node:assert/strict";
 import { after, afterEach, before, beforeEach, describe, it } from "node:test";
+import { HookSchema, parseStackConfig } from "../../config";
+import { buildHook } from "../../components/taskcluster/hookDefinition";
 import { hookProvider } from "../../components/taskcluster/hookProvider";
-import type { HookInputs } from "../../components/taskcluster/hookModel";
+import { UNKNOWN, type HookInputs } from "../../components/taskcluster/hookModel";
 import { startTaskcluster, type LocalTaskcluster } from "../support/taskcluster";
 import { withEnv } from "../support/env";
 
@@ -9,20 +11,17 @@ const GROUP = "project-releng";
 const ID = "services-staging-tooltool/api-replicate";
 const RESOURCE_ID = `${GROUP}/${ID}`;
 
+const BRANCH = parseStackConfig("staging", "Pulumi.staging.yaml", { taskcluster: { rootUrl: "https://tc.example.com" }, projects: {} });
+const HOOK = buildHook(
+  "tooltool/api",
+  HookSchema.parse({ suffix: "-replicate", owner: "releng@mozilla.com", schedule: ["0 * * * *"], command: ["flask", "replicate"], deadline: "4 hours", maxRunTime: 14400 }),
+  BRANCH,
+  `mozillareleng/services@sha256:${"1".repeat(64)}`,
+);
+
 /** Inputs as the program passes them: buildHook output, no server defaults spelled out beyond its own. */
 function inputs(overrides: Partial<HookInputs["hook"]> = {}): HookInputs {
-  return {
-    hookGroupId: GROUP,
-    hookId: ID,
-    hook: {
-      metadata: { name: ID, description: "Task of tooltool/api on branch staging", owner: "releng@mozilla.com", emailOnError: true },
-      schedule: ["0 * * * *"],
-      bindings: [],
-      triggerSchema: { type: "object", additionalProperties: true },
-      task: { provisionerId: "aws-provisioner-v1", workerType: "releng-svc", payload: { image: "repo@sha256:1" } },
-      ...overrides,
-    },
-  };
+  return { hookGroupId: GROUP, hookId: ID, hook: { ...(HOOK.hook as HookInputs["hook"]), ...overrides } };
 }
 
 async function rejection(call: Promise<unknown>): Promise<string> {
@@ -132,6 +131,25 @@ describe("hookProvider against the local Taskcluster", () => {
     ]);
     assert.deepStrictEqual((await hookProvider.check!(inputs(), inputs())).failures, []);
     assert.equal(tc.requests(), before);
+  });
+
+  it("fails check when the task template would not render into a valid task, naming hook, context and path", async () => {
+    const before = tc.requests();
+    const task = HOOK.hook.task as Record<string, unknown>;
+    const late = await hookProvider.check!(inputs(), inputs({ task: { ...task, deadline: { $fromNow: "6 days" } } }));
+    assert.deepStrictEqual(late.failures?.map((f) => f.property), ["hook.task"]);
+    assert.match(late.failures![0]!.reason, /^Hook `project-releng\/services-staging-tooltool\/api-replicate` fails preflight \(2 problems\):\n  - \[schedule\] task\.deadline: /);
+    const typo = await hookProvider.check!(inputs(), inputs({ task: { ...task, payload: { ...(task.payload as object), env: { $merg: [] } } } }));
+    assert.match(typo.failures![0]!.reason, /\n  - \[triggerHook\] task\.payload\.env\.\$merg: `\$merg` is not a JSON-e operator \(did you mean `\$merge`\?\)/);
+    assert.equal(tc.requests(), before);
+  });
+
+  it("still checks the rest of the template while the image is only known after deploy", async () => {
+    const task = HOOK.hook.task as Record<string, unknown>;
+    const pending = inputs({ task: { ...task, payload: { ...(task.payload as object), image: UNKNOWN } } });
+    assert.deepStrictEqual((await hookProvider.check!(inputs(), pending)).failures, []);
+    const { failures } = await hookProvider.check!(inputs(), { ...pending, hook: { ...pending.hook, task: { ...(pending.hook.task as object), payload: { image: UNKNOWN } } } });
+    assert.match(failures![0]!.reason, /\[schedule\] task\.payload\.command: is required/);
   });
 
   it("diffs without any request, and replaces on a new hook id", async () => {
