@@ -12,7 +12,7 @@ function stackDir(keeper: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "releng-infra-keeper-"));
   fs.copyFileSync("Pulumi.yaml", path.join(dir, "Pulumi.yaml"));
   const file = fs.readFileSync("Pulumi.staging.yaml", "utf8");
-  const rotated = file.replace(/(SECRET_KEY_BASE64: \{[^}]*keeper: )"1"/, `$1"${keeper}"`);
+  const rotated = file.replace(/(tooltool\/api:[\s\S]*?SECRET_KEY_BASE64: \{[^}]*keeper: )"1"/, `$1"${keeper}"`);
   assert.ok(keeper === "1" || rotated !== file, "the staging stack file must declare SECRET_KEY_BASE64 with keeper \"1\"");
   fs.writeFileSync(path.join(dir, "Pulumi.staging.yaml"), rotated);
   return dir;
@@ -20,7 +20,7 @@ function stackDir(keeper: string): string {
 
 /** SECRET_KEY_BASE64 of tooltool/api's config vars, and whether it was secret, from a run in its own process. */
 async function generated(dir: string): Promise<{ value: string; secret: boolean }> {
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "tests/support/heroku/evaluate-child.ts", dir, "staging"], { encoding: "utf8" });
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "tests/support/heroku/evaluate-child.ts", dir, "staging", "pulumi-nodejs:dynamic/heroku:ConfigVars"], { encoding: "utf8" });
   const vars = (JSON.parse(stdout) as RecordedResource[]).find((r) => r.name === "tooltool-api-config")!;
   return { value: (vars.inputs.vars as Record<string, string>).SECRET_KEY_BASE64!, secret: vars.secretPaths.includes("vars") };
 }

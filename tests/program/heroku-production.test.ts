@@ -1,6 +1,8 @@
 import * as assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { loadStack, type StackUnderTest } from "../support/stack";
+import { parseStackConfig, projectConfig, slug } from "../../config";
+import { readStackFileConfig } from "../../synth/evaluate";
 
 describe("Heroku on the production stack under mocks", () => {
   let stack: StackUnderTest;
@@ -10,19 +12,14 @@ describe("Heroku on the production stack under mocks", () => {
 
   it("protects the app and its domains, and reads the token from the production branch secret", () => {
     const protectedOnes = stack.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/heroku:") && r.protect).map((r) => r.key);
-    // Every app and domain of production (the back ends the front ends require included), nothing else.
-    const apps: [string, string][] = [
-      ["mapper-api", "mapper.mozilla-releng.net"],
-      ["notification-identity", "identity.notification.mozilla-releng.net"],
-      ["notification-policy", "policy.notification.mozilla-releng.net"],
-      ["tokens-api", "tokens.mozilla-releng.net"],
-      ["tooltool-api", "tooltool.mozilla-releng.net"],
-      ["treestatus-api", "treestatus.mozilla-releng.net"],
-    ];
+    // Every app and domain of production, nothing else (not config vars, not releases).
+    const config = parseStackConfig("production", "Pulumi.production.yaml", projectConfig(readStackFileConfig(".", "production")));
+    const apps = config.projects.filter((p) => p.heroku).map((p) => ({ name: slug(p.id), domains: p.heroku!.domains }));
+    assert.ok(apps.length >= 9, "production runs the catalogue's nine Heroku projects");
     assert.deepEqual(protectedOnes.sort(), [
-      ...apps.map(([app]) => `pulumi-nodejs:dynamic/heroku:App::${app}`),
-      ...apps.map(([app, domain]) => `pulumi-nodejs:dynamic/heroku:Domain::${app}-${domain}`),
-    ]);
+      ...apps.map(({ name }) => `pulumi-nodejs:dynamic/heroku:App::${name}`),
+      ...apps.flatMap(({ name, domains }) => domains.map((domain) => `pulumi-nodejs:dynamic/heroku:Domain::${name}-${domain}`)),
+    ].sort());
     for (const r of stack.resources.filter((x) => x.type.startsWith("pulumi-nodejs:dynamic/heroku:"))) {
       assert.equal(r.inputs.tokenSecret, "repo:github.com/mozilla-releng/services:branch:production", r.key);
     }

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as net from "node:net";
 import { before, describe, it } from "node:test";
+import { slug } from "../../config";
 import { loadStack, type StackUnderTest } from "../support/stack";
 import { expectedTooltoolHook } from "../support/tooltoolHooks";
 
@@ -31,11 +32,14 @@ describe("the staging stack's hooks under mocks", () => {
   });
 
   it("runs the project's Docker Hub image, pinned by digest, the one the stack outputs", () => {
-    const image = (stack.outputs.hookImages as Record<string, string>)["tooltool/api"];
-    assert.match(image!, /^mozillareleng\/services@sha256:[0-9a-f]{64}$/);
+    const images = stack.outputs.hookImages as Record<string, string>;
+    assert.deepStrictEqual(Object.keys(images).sort(), ["codecoverage/bot", "staticanalysis/bot", "tooltool/api"]);
     for (const hook of stack.ofType("pulumi-nodejs:dynamic/taskcluster:Hook")) {
-      assert.equal(((hook.inputs.hook as { task: { payload: { image: string } } }).task.payload.image), image, hook.name);
+      const project = Object.keys(images).find((id) => hook.parent === `releng-infra:taskcluster:ProjectHooks::${slug(id)}`)!;
+      assert.match(images[project]!, /^mozillareleng\/services@sha256:[0-9a-f]{64}$/);
+      assert.equal(((hook.inputs.hook as { task: { payload: { image: string } } }).task.payload.image), images[project], hook.name);
     }
+    assert.notEqual(images["tooltool/api"], images["codecoverage/bot"], "each project runs its own image");
   });
 
   it("declares each hook with its group, id and the catalogue's task template", () => {
@@ -54,8 +58,13 @@ describe("the staging stack's hooks under mocks", () => {
   });
 
   it("outputs the hook ids, and makes no hook for projects without hooks", () => {
-    assert.deepStrictEqual(stack.outputs.hookIds, ["services-staging-tooltool/api-replicate", "services-staging-tooltool/api-check_pending_uploads"]);
-    assert.equal(stack.ofType("releng-infra:taskcluster:ProjectHooks").length, 1);
+    assert.deepStrictEqual(stack.outputs.hookIds, [
+      "services-staging-codecoverage/bot",
+      "services-staging-staticanalysis/bot",
+      "services-staging-tooltool/api-replicate",
+      "services-staging-tooltool/api-check_pending_uploads",
+    ]);
+    assert.deepStrictEqual(stack.ofType("releng-infra:taskcluster:ProjectHooks").map((r) => r.name), ["codecoverage-bot", "staticanalysis-bot", "tooltool-api"]);
   });
 
   it("makes no network call and no pruning resource in offline synth: the unmanaged-hook listing is skipped", () => {

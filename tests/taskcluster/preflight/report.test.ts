@@ -69,7 +69,11 @@ describe("npm run preflight", () => {
       "project-releng/services-staging-tooltool/api-replicate  triggerHook  ok",
       "project-releng/services-staging-tooltool/api-check_pending_uploads  schedule  ok",
       "project-releng/services-staging-tooltool/api-check_pending_uploads  triggerHook  ok",
-      "2 hooks of stack `staging` pass preflight",
+      "project-releng/services-staging-codecoverage/bot  schedule  ok",
+      "project-releng/services-staging-codecoverage/bot  triggerHook  ok",
+      "project-releng/services-staging-staticanalysis/bot  triggerHook  ok",
+      "project-releng/services-staging-staticanalysis/bot  pulseMessage exchange/taskcluster-queue/v1/task-completed  ok",
+      "4 hooks of stack `staging` pass preflight",
       "",
     ].join("\n");
     assert.deepStrictEqual([result.status, result.stdout, result.stderr], [0, stdout, ""]);
