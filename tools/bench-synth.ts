@@ -1,9 +1,8 @@
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import { present } from "../synth/present";
 import { parseOptions, runCli } from "./cli";
-import { SYNTH_ENV } from "./synth";
+import { synthesize } from "./synth";
 
 /*
  * npm run bench:synth -- [--stack staging] [--runs 7]
@@ -19,14 +18,12 @@ const EMPTY = path.join(__dirname, "bench", "empty-program.ts");
 
 type Kind = "real" | "empty";
 
-/** In a child: evaluate, present and serialize once; print the milliseconds it took. */
+/** In a child: synthesize once as `npm run synth` does; print the milliseconds it took. */
 async function child(kind: Kind, stack: string): Promise<void> {
-  process.env[SYNTH_ENV] = "1";
   const start = performance.now();
-  const evaluate = await import("../synth/evaluate");
-  const evaluation = await evaluate.evaluateStack(stack, kind === "empty" ? { program: EMPTY } : {});
-  JSON.stringify(present(evaluation, { unknown: evaluate.UNKNOWN }));
-  process.stdout.write(JSON.stringify({ ms: performance.now() - start, resources: evaluation.resources.length }));
+  const doc = await synthesize(stack, kind === "empty" ? { program: EMPTY } : {});
+  JSON.stringify(doc);
+  process.stdout.write(JSON.stringify({ ms: performance.now() - start, resources: doc.resources.length }));
 }
 
 function once(kind: Kind, stack: string): Promise<{ wall: number; inside: number; resources: number }> {

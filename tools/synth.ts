@@ -1,5 +1,6 @@
 import * as path from "node:path";
-import { present } from "../synth/present";
+import { present, type SynthDocument } from "../synth/present";
+import { skipProviderSerialization } from "../synth/providerCode";
 import { renderTable } from "../synth/table";
 import { parseOptions, runCli } from "./cli";
 
@@ -21,20 +22,39 @@ const USAGE = "usage: npm run synth -- --stack <branch> [--json] [--dir <folder 
 export const SYNTH_ENV = "RELENG_INFRA_SYNTH";
 export const FINGERPRINT_ENV = "RELENG_INFRA_SYNTH_FINGERPRINT_KEY";
 
+export interface SynthOptions {
+  /** The checkout whose program (and evaluate.ts) runs. Default: this one. */
+  root?: string;
+  /** Folder of the stack files. Default: the checkout's root. */
+  dir?: string;
+  /** Keep dynamic providers' serialized code (and pay for serializing it). Default: false. */
+  keepProviderCode?: boolean;
+  /** The program module, for the benchmark's empty program. Default: the checkout's index.ts. */
+  program?: string;
+}
+
+/** Evaluates `stack` offline and returns its desired state; throws the program's errors. */
+export async function synthesize(stack: string, options: SynthOptions = {}): Promise<SynthDocument> {
+  process.env[SYNTH_ENV] = "1";
+  const root = path.resolve(options.root ?? path.join(__dirname, ".."));
+  const evaluate = require(path.join(root, "synth", "evaluate.ts")) as typeof import("../synth/evaluate");
+  if (!options.keepProviderCode) skipProviderSerialization(root);
+  const evaluation = await evaluate.evaluateStack(stack, {
+    ...(options.dir === undefined ? {} : { dir: path.resolve(options.dir) }),
+    ...(options.program === undefined ? {} : { program: options.program }),
+  });
+  return present(evaluation, { unknown: evaluate.UNKNOWN, fingerprintKey: process.env[FINGERPRINT_ENV] || undefined, keepProviderCode: options.keepProviderCode === true });
+}
+
 async function main(argv: string[]): Promise<number> {
   const values = parseOptions(argv, { stack: { type: "string" }, json: { type: "boolean" }, dir: { type: "string" }, root: { type: "string" }, "keep-provider-code": { type: "boolean" } }, ["stack"]);
-  const stack = values.stack!;
-  process.env[SYNTH_ENV] = "1";
-  const root = path.resolve(values.root ?? path.join(__dirname, ".."));
-  const evaluate = require(path.join(root, "synth", "evaluate.ts")) as typeof import("../synth/evaluate");
-
   // stdout carries the result alone: whatever the program prints goes to stderr.
   const out = process.stdout.write.bind(process.stdout);
   console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
 
-  let evaluation: Awaited<ReturnType<typeof evaluate.evaluateStack>>;
+  let doc: SynthDocument;
   try {
-    evaluation = await evaluate.evaluateStack(stack, values.dir === undefined ? {} : { dir: path.resolve(values.dir) });
+    doc = await synthesize(values.stack!, { root: values.root, dir: values.dir, keepProviderCode: values["keep-provider-code"] === true });
   } catch (err) {
     // The program's own message, as `pulumi preview` would show it, without a stack trace.
     if ((err as Error)?.name === "ConfigError") {
@@ -43,11 +63,6 @@ async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  const doc = present(evaluation, {
-    unknown: evaluate.UNKNOWN,
-    fingerprintKey: process.env[FINGERPRINT_ENV] || undefined,
-    keepProviderCode: values["keep-provider-code"] === true,
-  });
   out(values.json ? `${JSON.stringify(doc, null, 2)}\n` : renderTable(doc));
   return 0;
 }
