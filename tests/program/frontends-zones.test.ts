@@ -1,10 +1,7 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { before, describe, it } from "node:test";
 import { answered, guardrailViolations } from "../support/frontends";
-import { loadStack, type StackUnderTest } from "../support/stack";
+import { loadStack, stackFolder, type StackUnderTest } from "../support/stack";
 
 /**
  * A branch in eu-west-1 whose mozilla-releng.net zone is in Route 53 (zone id given) and whose
@@ -34,10 +31,7 @@ describe("front ends of a branch with a Route 53 zone id", () => {
   let stack: StackUnderTest;
   const records = () => stack.ofType("aws:route53/record:Record");
   before(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "releng-infra-zones-"));
-    fs.copyFileSync("Pulumi.yaml", path.join(dir, "Pulumi.yaml"));
-    fs.writeFileSync(path.join(dir, "Pulumi.testing.yaml"), STACK_FILE);
-    stack = await loadStack("testing", { dir });
+    stack = await loadStack("testing", { dir: stackFolder("testing", STACK_FILE) });
   });
 
   it("creates the validation record and the aliases in that zone, and validates with the record", () => {

@@ -1,21 +1,16 @@
 import * as assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { promisify } from "node:util";
 import { describe, it } from "node:test";
-import type { RecordedResource } from "../support/stack";
+import { stackFolder, type RecordedResource } from "../support/stack";
 
 /** The staging stack file with tooltool/api's SECRET_KEY_BASE64 keeper set to `keeper`, in a folder of its own. */
 function stackDir(keeper: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "releng-infra-keeper-"));
-  fs.copyFileSync("Pulumi.yaml", path.join(dir, "Pulumi.yaml"));
   const file = fs.readFileSync("Pulumi.staging.yaml", "utf8");
   const rotated = file.replace(/(tooltool\/api:[\s\S]*?SECRET_KEY_BASE64: \{[^}]*keeper: )"1"/, `$1"${keeper}"`);
   assert.ok(keeper === "1" || rotated !== file, "the staging stack file must declare SECRET_KEY_BASE64 with keeper \"1\"");
-  fs.writeFileSync(path.join(dir, "Pulumi.staging.yaml"), rotated);
-  return dir;
+  return stackFolder("staging", rotated);
 }
 
 /** SECRET_KEY_BASE64 of tooltool/api's config vars, and whether it was secret, from a run in its own process. */

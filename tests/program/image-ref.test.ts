@@ -1,19 +1,14 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { before, describe, it } from "node:test";
-import { loadStack, type StackUnderTest } from "../support/stack";
+import { loadStack, stackFolder, type StackUnderTest } from "../support/stack";
 
 const REF = `mozillareleng/services@sha256:${"e".repeat(64)}`;
 
 describe("a project deploying an existing image", () => {
   let stack: StackUnderTest;
   before(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "releng-infra-ref-"));
-    fs.copyFileSync("Pulumi.yaml", path.join(dir, "Pulumi.yaml"));
-    fs.writeFileSync(
-      path.join(dir, "Pulumi.testing.yaml"),
+    const dir = stackFolder(
+      "testing",
       [
         "config:",
         "  releng-infra:taskcluster:",

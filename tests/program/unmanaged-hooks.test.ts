@@ -1,9 +1,8 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { loadStack, type StackUnderTest } from "../support/stack";
+import { loadStack, stackFolder, type StackUnderTest } from "../support/stack";
 import { startTaskcluster, type LocalTaskcluster } from "../support/taskcluster";
 
 // A branch `testing` that prunes, with one declared hook; `testing-foo` has a stack file too.
@@ -44,9 +43,7 @@ describe("a preview of a branch with hooks left in its group", () => {
     for (const hookId of seeded) tc.hooks.put({ hookGroupId: "project-releng", hookId });
     tc.hooks.put({ hookGroupId: "project-other", hookId: "services-testing-elsewhere" });
 
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "releng-infra-unmanaged-"));
-    fs.copyFileSync("Pulumi.yaml", path.join(dir, "Pulumi.yaml"));
-    fs.writeFileSync(path.join(dir, "Pulumi.testing.yaml"), STACK_FILE);
+    const dir = stackFolder("testing", STACK_FILE);
     fs.writeFileSync(path.join(dir, "Pulumi.testing-foo.yaml"), "config: {}\n");
 
     const warn = console.warn;

@@ -1,13 +1,10 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { stringify } from "yaml";
 import { branchSecretName, parseStackConfig, type StackConfig } from "../../config";
 import { mockState } from "../../synth/mocks";
 import { captureOutput } from "./output";
 import { sentinelSecret, sentinelsIn, type Sentinels } from "./sentinels";
-import { loadStack, type StackUnderTest } from "./stack";
+import { loadStack, stackFolder, type StackUnderTest } from "./stack";
 import { startTaskcluster, type LocalTaskcluster } from "./taskcluster";
 
 /*
@@ -55,10 +52,7 @@ export function stackConfig(stack: string, rootUrl?: string): StackConfig {
 
 /** A folder holding Pulumi.yaml and the stack file, as the Pulumi CLI would run the program in. */
 export function stackDir(stack: string, file: Record<string, unknown> = stackFile(stack)): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `releng-infra-${stack}-`));
-  fs.copyFileSync(path.join(__dirname, "..", "..", "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
-  fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), stringify(file));
-  return dir;
+  return stackFolder(stack, stringify(file));
 }
 
 export interface SecretsFixture {

@@ -1,4 +1,7 @@
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { evaluateStack, type EvaluateOptions, type Evaluation, type RecordedResource } from "../../synth/evaluate";
 
 export type { RecordedResource } from "../../synth/evaluate";
@@ -54,6 +57,17 @@ export function setProgramEnv(env: Record<string, string | undefined>): void {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
+}
+
+/**
+ * A folder of its own holding Pulumi.yaml and one stack file, `Pulumi.<stack>.yaml` with `text`, for
+ * tests that evaluate a stack file other than the repository's (pass it as `dir`).
+ */
+export function stackFolder(stack: string, text: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `releng-infra-${stack}-`));
+  fs.copyFileSync(path.join(__dirname, "..", "..", "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+  fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), text);
+  return dir;
 }
 
 /**

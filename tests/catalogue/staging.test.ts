@@ -1,0 +1,3 @@
+import { describeCatalogue } from "./catalogue";
+
+describeCatalogue("staging");
