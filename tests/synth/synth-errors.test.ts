@@ -1,10 +1,9 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { describe, it } from "node:test";
 import { evaluateStack } from "../../synth/evaluate";
-import { REPO, runTool } from "../support/synth";
+import { stackFolder } from "../support/stack";
+import { runTool } from "../support/synth";
 
 const MESSAGE = [
   "Stack `broken` (Pulumi.broken.yaml) has 2 configuration errors:",
@@ -14,10 +13,8 @@ const MESSAGE = [
 
 describe("npm run synth on a broken stack file", () => {
   it("exits 1 printing the program's ConfigError message, and nothing else", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "releng-infra-broken-"));
-    fs.copyFileSync(path.join(REPO, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
-    fs.writeFileSync(
-      path.join(dir, "Pulumi.broken.yaml"),
+    const dir = stackFolder(
+      "broken",
       [
         "config:",
         "  releng-infra:taskcluster:",
