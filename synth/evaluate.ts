@@ -56,6 +56,8 @@ export interface EvaluateOptions {
   mockState?: (type: string, name: string, inputs: Record<string, unknown>) => Record<string, unknown>;
   /** Answer to provider functions (`aws:...:getX`). Default: synth/mocks, which fails on unknown tokens. */
   call?: (token: string, inputs: Record<string, unknown>) => Record<string, unknown>;
+  /** Module exporting the program (used by the synth benchmark's empty program). Default: `index.ts`. */
+  program?: string;
 }
 
 const PROJECT = "releng-infra";
@@ -115,7 +117,7 @@ export async function evaluateStack(stack: string, options: EvaluateOptions = {}
     options.preview ?? true,
   );
 
-  const program = require(path.join(ROOT, "index.ts")) as (() => Promise<Record<string, unknown>>) | { default: () => Promise<Record<string, unknown>> };
+  const program = require(options.program ?? path.join(ROOT, "index.ts")) as (() => Promise<Record<string, unknown>>) | { default: () => Promise<Record<string, unknown>> };
   const main = typeof program === "function" ? program : program.default;
 
   let failure: { err: unknown } | undefined;

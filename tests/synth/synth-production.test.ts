@@ -1,0 +1,3 @@
+import { describeSynthOf } from "../support/synthStack";
+
+describeSynthOf("production");
