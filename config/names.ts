@@ -50,7 +50,11 @@ export function bucketNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-/** Keys of the branch secret that deploy tooling uses and that must never reach an app or a task. */
+/**
+ * Keys of the branch secret that deploy tooling uses and that must never reach an app or a task:
+ * these, and every `PULUMI_*` and `AWS_*` key (.ci/deploy exports those as the deploy's state
+ * backend and cloud credentials).
+ */
 export const DEPLOY_CREDENTIAL_KEYS: readonly string[] = [
   "HEROKU_USERNAME",
   "HEROKU_PASSWORD",
@@ -59,3 +63,8 @@ export const DEPLOY_CREDENTIAL_KEYS: readonly string[] = [
   "DEPLOY_S3_ACCESS_KEY_ID",
   "DEPLOY_S3_SECRET_ACCESS_KEY",
 ];
+
+/** True for a deploy credential: `isDeployCredential("AWS_SECRET_ACCESS_KEY")` is true, `"SENTRY_DSN"` false. */
+export function isDeployCredential(key: string): boolean {
+  return DEPLOY_CREDENTIAL_KEYS.includes(key) || /^(PULUMI|AWS)_/.test(key);
+}

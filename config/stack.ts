@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { StackFileSchema, type HookConfig, type ProjectFile, type StackFile } from "./schema";
 import { cronProblem } from "../components/taskcluster/cron";
-import { branchSecretName, bucketNameProblem, DEPLOY_CREDENTIAL_KEYS, hookId, hookPrefix, isInZone } from "./names";
+import { branchSecretName, bucketNameProblem, hookId, isDeployCredential, hookPrefix, isInZone } from "./names";
 
 /** A project of the branch, with everything that follows from its config resolved. */
 export interface Project extends ProjectFile {
@@ -136,7 +136,7 @@ function crossCheck(config: StackConfig): ConfigProblem[] {
       seenApps.set(p.heroku.app, p.id);
       p.heroku.domains.forEach((d, i) => checkDomain(p.id, `heroku.domains.${i}`, d));
       for (const key of p.heroku.secrets) {
-        if (DEPLOY_CREDENTIAL_KEYS.includes(key)) {
+        if (isDeployCredential(key)) {
           problems.push({ project: p.id, field: "heroku.secrets", message: `\`${key}\` is a deploy credential and must never reach an app's config vars` });
         }
       }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { DEPLOY_CREDENTIAL_KEYS } from "../../config/names";
+import { isDeployCredential } from "../../config/names";
 import { herokuApi, isNotFound } from "./api";
 import { diffFields, failure, isUnknown } from "./diff";
 import { isPlaceholder } from "../taskcluster/secretValues";
@@ -53,7 +53,7 @@ export const configVarsProvider: pulumi.dynamic.ResourceProvider<ConfigVarsInput
     const failures = [];
     for (const [key, value] of Object.entries(isUnknown(news.vars) && typeof news.vars !== "object" ? {} : news.vars)) {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) failures.push(failure(`vars.${key}`, `\`${key}\` is not a config var name`));
-      if (DEPLOY_CREDENTIAL_KEYS.includes(key)) failures.push(failure(`vars.${key}`, `\`${key}\` is a deploy credential and must never reach an app's config vars`));
+      if (isDeployCredential(key)) failures.push(failure(`vars.${key}`, `\`${key}\` is a deploy credential and must never reach an app's config vars`));
       if (typeof value !== "string") failures.push(failure(`vars.${key}`, "must be a string"));
       if (isPlaceholder(value)) failures.push(failure(`vars.${key}`, "holds an offline-synth placeholder, not the branch secret's value: deploy with access to the branch secret"));
     }

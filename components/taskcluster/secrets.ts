@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import { DEPLOY_CREDENTIAL_KEYS, type StackConfig } from "../../config";
+import { DEPLOY_CREDENTIAL_KEYS, isDeployCredential, type StackConfig } from "../../config";
 import { hasAccess, taskclusterAccess } from "./access";
 import { getSecret } from "./secretFetch";
 import { badShape, missingKeysError, noCredentials, SecretsError, type SecretSource } from "./secretErrors";
@@ -44,7 +44,7 @@ export class BranchSecrets {
     if (!this.projectIds.includes(projectId)) {
       throw this.error(`\`${projectId}\` is not a project of this stack, so it has no view of secret \`${this.name}\``);
     }
-    const credentials = keys.filter((k) => DEPLOY_CREDENTIAL_KEYS.includes(k));
+    const credentials = keys.filter(isDeployCredential);
     if (credentials.length > 0) {
       throw this.error(`project \`${projectId}\` asked for ${credentials.map((k) => `\`${k}\``).join(", ")}: deploy credentials reach registry logins and deploy tooling only, never a project's resources`);
     }

@@ -138,11 +138,12 @@ describe("stack config", () => {
   it("refuses deploy credentials as app config vars", () => {
     const raw = stackFile();
     const projects = raw.projects as Record<string, Record<string, Record<string, unknown>>>;
-    projects["tokens/api"]!.heroku!.secrets = ["DATABASE_URL", "HEROKU_PASSWORD"];
+    projects["tokens/api"]!.heroku!.secrets = ["DATABASE_URL", "HEROKU_PASSWORD", "AWS_SECRET_ACCESS_KEY", "PULUMI_CONFIG_PASSPHRASE"];
     const err = problemsOf(() => parseStackConfig("staging", "Pulumi.staging.yaml", raw));
-    assert.deepEqual(err.problems, [
-      { project: "tokens/api", field: "heroku.secrets", message: "`HEROKU_PASSWORD` is a deploy credential and must never reach an app's config vars" },
-    ]);
+    assert.deepEqual(
+      err.problems.map((p) => p.message),
+      ["HEROKU_PASSWORD", "AWS_SECRET_ACCESS_KEY", "PULUMI_CONFIG_PASSPHRASE"].map((key) => `\`${key}\` is a deploy credential and must never reach an app's config vars`),
+    );
   });
 
   it("refuses a front end that requires a project without a URL, and two projects on one domain", () => {
