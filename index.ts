@@ -21,7 +21,7 @@ export = async () => {
   const hubLogin: RegistryLogin = { server: "docker.io", username: secrets.deployCredential("DOCKER_USERNAME"), password: secrets.deployCredential("DOCKER_PASSWORD") };
   const aws = awsProviders(config);
 
-  const heroku: Record<string, { app: string; webUrl: pulumi.Output<string>; dnsTargets: Record<string, pulumi.Output<string>>; images: Record<string, pulumi.Output<string>> }> = {};
+  const heroku: Record<string, HerokuApp> = {};
   const hookImages: Record<string, pulumi.Output<string>> = {};
   const frontends: Record<string, StaticFrontend> = {};
   for (const project of config.projects) {
@@ -32,7 +32,7 @@ export = async () => {
       : undefined;
     // Heroku app, config vars, release per dyno type, domains (components/heroku).
     if (project.heroku && image) {
-      const app = new HerokuApp(name, {
+      heroku[project.id] = new HerokuApp(name, {
         branch: config.branch,
         heroku: project.heroku,
         secretVars: secrets.forProject(project.id, project.heroku.secrets),
@@ -40,8 +40,6 @@ export = async () => {
         tokenSecret: secrets.name,
         protect: config.protect,
       });
-      const images = Object.fromEntries(Object.entries(app.releases).map(([type, release]) => [type, release.image]));
-      heroku[project.id] = { app: project.heroku.app, webUrl: app.webUrl, dnsTargets: app.dnsTargets, images };
     }
     // Static front end: S3 + CloudFront + ACM + deploy user (components/aws).
     if (project.frontend) frontends[project.id] = new StaticFrontend(name, { project, config, providers: aws() });
@@ -61,7 +59,7 @@ export = async () => {
   return {
     branch: config.branch,
     projects: config.projects.map((p) => p.id),
-    heroku,
+    heroku: Object.fromEntries(Object.entries(heroku).map(([id, app]) => [id, app.stackOutputs()])),
     hookIds: config.projects.flatMap((p) => p.hookIds),
     hookImages,
     frontends: Object.fromEntries(Object.entries(frontends).map(([id, f]) => [id, f.stackOutputs()])),

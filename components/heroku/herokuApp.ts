@@ -67,6 +67,16 @@ export class HerokuApp extends pulumi.ComponentResource {
       );
     }
     this.webUrl = this.app.webUrl;
-    this.registerOutputs({ app: this.app.name, webUrl: this.webUrl, dnsTargets: this.dnsTargets });
+    this.registerOutputs(this.stackOutputs());
+  }
+
+  /** What the stack reports about this app: name, URL, DNS target per domain, released image per process type. */
+  stackOutputs() {
+    return {
+      app: this.app.name,
+      webUrl: this.webUrl,
+      dnsTargets: this.dnsTargets,
+      images: Object.fromEntries(Object.entries(this.releases).map(([type, release]) => [type, release.image])),
+    };
   }
 }
