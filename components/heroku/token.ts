@@ -6,6 +6,7 @@
  * of its environment (`TASKCLUSTER_ROOT_URL`, `TASKCLUSTER_CLIENT_ID`, `TASKCLUSTER_ACCESS_TOKEN`,
  * or `TASKCLUSTER_PROXY_URL` inside a task).
  */
+import { hasAccess, taskclusterAccess } from "../taskcluster/access";
 
 /** Thrown when no token can be found; names where it was looked for, never a value. */
 export class HerokuTokenError extends Error {
@@ -19,19 +20,16 @@ export async function herokuToken(secretName: string | undefined): Promise<strin
   if (secretName === undefined) {
     throw new HerokuTokenError("No Heroku API token: set HEROKU_API_KEY, or give the resource the branch secret (`tokenSecret`) holding HEROKU_PASSWORD.");
   }
-  // Loaded here rather than at the top so the serialized provider refers to the package by name.
-  // The package is ESM; through require(esm) its service classes are on the default export. The
-  // entry file is named because tsconfig `paths` maps the bare name to its type declarations, and
-  // tsx (the tests' loader) follows `paths` at run time too.
-  const taskcluster = (require("taskcluster-client/src/index.js") as { default: typeof import("taskcluster-client") }).default;
-  const proxy = process.env.TASKCLUSTER_PROXY_URL;
-  const options = proxy ? { rootUrl: proxy, credentials: {} } : taskcluster.fromEnvVars();
-  if (options.rootUrl === undefined) {
+  // Required here, as hookApi.ts does, so the serialized provider requires the package when it runs;
+  // the package is ESM and, through require(esm), its service classes are on the default export.
+  const taskcluster = (require("taskcluster-client") as typeof import("taskcluster-client")).default;
+  const access = taskclusterAccess(process.env, "");
+  if (!hasAccess(access) || access.options.rootUrl === "") {
     throw new HerokuTokenError(`No Heroku API token: HEROKU_API_KEY is not set, and reading secret \`${secretName}\` needs TASKCLUSTER_ROOT_URL (with TASKCLUSTER_CLIENT_ID and TASKCLUSTER_ACCESS_TOKEN) or TASKCLUSTER_PROXY_URL.`);
   }
   let secret: Record<string, unknown>;
   try {
-    secret = (await new taskcluster.Secrets({ ...options, retries: 2 }).get(secretName)).secret;
+    secret = (await new taskcluster.Secrets({ ...access.options, retries: 2 }).get(secretName)).secret;
   } catch (err) {
     const e = err as import("taskcluster-client").TaskclusterError;
     throw new HerokuTokenError(`No Heroku API token: reading secret \`${secretName}\` failed: ${e.statusCode ?? ""} ${e.code ?? e.name}`.replace(/  +/g, " "));
