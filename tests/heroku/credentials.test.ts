@@ -7,7 +7,7 @@ import { configVarsProvider } from "../../components/heroku/configVars";
 import { domainProvider } from "../../components/heroku/domain";
 import { releaseProvider, type ReleaseInputs } from "../../components/heroku/release";
 import { imageId, startHeroku } from "../support/heroku/engine";
-import { startSecrets, type SecretsServer } from "../support/heroku/secrets";
+import { startTaskcluster, type LocalTaskcluster } from "../support/taskcluster";
 import type { HerokuServer } from "../support/heroku/server";
 
 const APP = "releng-staging-treestatus";
@@ -16,13 +16,17 @@ const TC_ENV = ["TASKCLUSTER_ROOT_URL", "TASKCLUSTER_CLIENT_ID", "TASKCLUSTER_AC
 
 describe("the Heroku API token", () => {
   let heroku: HerokuServer;
-  let tc: SecretsServer;
+  let tc: LocalTaskcluster;
   const tcToken = randomBytes(16).toString("hex");
   before(async () => {
     heroku = await startHeroku();
-    tc = await startSecrets("project/releng/deploy", tcToken, {
-      [SECRET]: { common: { HEROKU_PASSWORD: heroku.token, DATABASE_URL: "postgres://x" }, "treestatus/api": {} },
-      "no-password": { common: {} },
+    tc = await startTaskcluster({
+      // The deploy client may read the branch secret and the one without a password, nothing else.
+      clients: { "project/releng/deploy": { accessToken: tcToken, scopes: [`secrets:get:${SECRET}`, "secrets:get:no-password"] } },
+      secrets: {
+        [SECRET]: { secret: { common: { HEROKU_PASSWORD: heroku.token, DATABASE_URL: "postgres://x" }, "treestatus/api": {} } },
+        "no-password": { secret: { common: {} } },
+      },
     });
   });
   beforeEach(() => {
@@ -33,7 +37,7 @@ describe("the Heroku API token", () => {
   });
   after(async () => {
     await heroku.stop();
-    await tc.stop();
+    await tc.close();
   });
 
   const useTaskcluster = () => {
@@ -46,7 +50,7 @@ describe("the Heroku API token", () => {
     useTaskcluster();
     const { outs } = await appProvider.create({ name: APP, region: "eu", stack: "container", tokenSecret: SECRET });
     assert.deepEqual([outs?.name, outs?.region, outs?.tokenSecret], [APP, "eu", SECRET]);
-    assert.deepEqual(tc.reads, [SECRET]);
+    assert.equal(tc.requests("get"), 1);
     assert.deepEqual(heroku.counts(), { "POST /apps": 1 });
   });
 
