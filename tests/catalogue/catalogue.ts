@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
+import { preflightContexts, type PreflightInputs } from "../../components/taskcluster/preflight";
 import { loadStack, type StackUnderTest } from "../support/stack";
 
 /*
@@ -168,6 +169,16 @@ export function describeCatalogue(branch: Branch): void {
         bindings: [],
       }, hookId, hook.task.payload.image);
       assert.deepStrictEqual(hook, expected);
+    });
+
+    it("has every hook pass preflight in every context it can fire in", () => {
+      for (const hook of stack.ofType("pulumi-nodejs:dynamic/taskcluster:Hook")) {
+        const { hookGroupId, hookId, hook: definition, preflight } = hook.inputs as { hookGroupId: string; hookId: string; hook: Record<string, unknown>; preflight: PreflightInputs };
+        const contexts = preflightContexts(hookGroupId, hookId, definition, preflight);
+        const expected = [...((definition.schedule as string[]).length > 0 ? ["schedule"] : []), "triggerHook", ...(definition.bindings as { exchange: string }[]).map((b) => `pulseMessage ${b.exchange}`)];
+        assert.deepStrictEqual(contexts.map((c) => c.context), expected, hookId);
+        assert.deepStrictEqual(contexts.flatMap((c) => c.problems), [], hookId);
+      }
     });
 
     it("runs every hook on its project's image, pinned by digest", () => {
