@@ -3,6 +3,8 @@ import Module from "node:module";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
+import { HookSchema, parseStackConfig } from "../../config";
+import { buildHook } from "../../components/taskcluster/hookDefinition";
 import type { HookInputs } from "../../components/taskcluster/hookModel";
 import { startTaskcluster, type LocalTaskcluster } from "../support/taskcluster";
 import { withEnv } from "../support/env";
@@ -40,6 +42,18 @@ describe("the serialized hook provider", () => {
     for (const [name, sentinel] of Object.entries(SENTINELS)) {
       assert.equal(text.includes(sentinel), false, `${name} leaked into the serialized provider`);
     }
+  });
+
+  it("checks a hook when deserialized, preflight included, as the engine calls it at preview", async () => {
+    const provider = loadSerialized(text);
+    const branch = parseStackConfig("staging", "Pulumi.staging.yaml", { taskcluster: { rootUrl: "https://tc.example.com" }, projects: {} });
+    const config = HookSchema.parse({ owner: "releng@mozilla.com", schedule: ["0 * * * *"], command: ["flask", "replicate"], deadline: "4 hours", maxRunTime: 14400 });
+    const { hookGroupId, hookId, hook } = buildHook("tooltool/api", config, branch, `repo@sha256:${"a".repeat(64)}`);
+    const inputs = { hookGroupId, hookId, hook } as unknown as HookInputs;
+    assert.deepStrictEqual((await provider.check!(inputs, inputs)).failures, []);
+    const late = { ...inputs, hook: { ...inputs.hook, task: { ...(inputs.hook.task as object), deadline: { $fromNow: "6 days" } } } };
+    const { failures } = await provider.check!(inputs, late);
+    assert.match(failures![0]!.reason, /^Hook `project-releng\/services-staging-tooltool\/api` fails preflight \(2 problems\):\n  - \[schedule\] task\.deadline: /);
   });
 
   it("runs when deserialized, with the credentials of the environment at call time", async () => {
