@@ -58,7 +58,13 @@ export async function herokuApi<T>(token: string, call: HerokuCall): Promise<T> 
   const headers: Record<string, string> = { accept: call.accept ?? API_VERSION, authorization: `Bearer ${token}` };
   if (call.body !== undefined) headers["content-type"] = "application/json";
   const init: RequestInit = { method: call.method, headers, body: call.body === undefined ? undefined : JSON.stringify(call.body) };
-  return (await send(`${herokuApiUrl()}${call.path}`, init, call)).json() as Promise<T>;
+  const res = await send(`${herokuApiUrl()}${call.path}`, init, call);
+  try {
+    return JSON.parse(await res.text()) as T;
+  } catch {
+    // JSON.parse's message quotes the text around the fault, and an answer may hold config var values.
+    throw new HerokuError("invalid_json", res.status, call.app, call.operation, "the answer is not JSON (not shown: it may hold config var values)");
+  }
 }
 
 /**

@@ -16,12 +16,16 @@ const TOKEN = "0f6b6b0e-3c55-4f57-9b8e-3f7f2a6f0c11";
 const SECRET = 'db-pa"ss\\word-9c1e';
 
 /** Answers every request with `status` and a message quoting the request, as `shape` says. */
-function echoServer(): { listening: Promise<void>; url: () => string; shape: { json: boolean }; stop: () => Promise<void> } {
-  const shape = { json: true };
+function echoServer(): { listening: Promise<void>; url: () => string; shape: { json: boolean; mangled: boolean }; stop: () => Promise<void> } {
+  const shape = { json: true, mangled: false };
   const server = http.createServer((req, res) => {
     let raw = "";
     req.on("data", (c: Buffer) => (raw += c.toString("utf8")));
     req.on("end", () => {
+      if (shape.mangled) {
+        res.writeHead(200, { "content-type": "application/json" }).end(`{"DATABASE_URL":postgres-${SECRET}"}`);
+        return;
+      }
       const quoted = `${req.headers.authorization} ${raw}`;
       res.writeHead(422, { "content-type": shape.json ? "application/json" : "text/html" });
       res.end(shape.json ? JSON.stringify({ id: "invalid_params", message: `Invalid params in ${quoted}` }) : `<html>rejected: ${quoted}</html>`);
@@ -46,6 +50,7 @@ describe("Heroku error messages never quote a secret of the request", () => {
   });
   beforeEach(() => {
     echo.shape.json = true;
+    echo.shape.mangled = false;
   });
   after(() => echo.stop());
 
@@ -66,6 +71,14 @@ describe("Heroku error messages never quote a secret of the request", () => {
     echo.shape.json = false;
     await assert.rejects(configVarsProvider.create!(inputs), {
       message: 'Heroku app `releng-staging-mapper`: set config vars failed with 422 http_422: <html>rejected: [redacted] {"DATABASE_URL":"[redacted]","WORKERS":"1","DEBUG":"true"}</html>',
+    });
+  });
+
+  it("fails without quoting an answer that is not JSON, which JSON.parse's message would", async () => {
+    echo.shape.mangled = true;
+    await assert.rejects(configVarsProvider.read!("releng-staging-mapper/config-vars", { ...inputs, tokenSecret: undefined }), {
+      name: "HerokuError",
+      message: "Heroku app `releng-staging-mapper`: read config vars failed with 200 invalid_json: the answer is not JSON (not shown: it may hold config var values)",
     });
   });
 
