@@ -76,4 +76,10 @@ describe("sentinelsIn", () => {
     ];
     for (const [text, expected] of table) assert.deepEqual(sentinelsIn(text, sentinels), expected, text);
   });
+
+  it("lets a short or common value match only itself, never through a near-empty encoded form", () => {
+    const short = { "common:DEBUG": "true", "common:WORKERS": "1" };
+    assert.deepEqual(sentinelsIn("no such value here", short), []);
+    assert.deepEqual(sentinelsIn("workers: 1", short), ["common:WORKERS"]);
+  });
 });

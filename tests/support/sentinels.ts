@@ -47,6 +47,9 @@ export function sentinelsIn(text: string, sentinels: Sentinels): string[] {
     .map(([name]) => name);
 }
 
+/** Shorter encoded forms (of a value such as `1` or `true`) match ordinary text, or everything when empty. */
+const MIN_FORM_LENGTH = 8;
+
 /**
  * The base64 characters that encode `value` whatever precedes and follows it: for each of the three
  * byte offsets modulo 3, the characters whose six bits all come from `value`, standard and URL-safe.
@@ -57,7 +60,7 @@ export function base64Forms(value: string): string[] {
     const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString("base64");
     const core = encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + bytes.length)) / 6));
     return [core, core.replace(/\+/g, "-").replace(/\//g, "_")];
-  });
+  }).filter((form) => form.length >= MIN_FORM_LENGTH);
 }
 
 /**
