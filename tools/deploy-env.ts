@@ -12,7 +12,13 @@ async function main(name: string | undefined): Promise<void> {
   if (name === undefined || proxy === undefined) throw new Error("usage: TASKCLUSTER_PROXY_URL=... node --import tsx tools/deploy-env.ts <branch secret name>");
   const res = await fetch(`${proxy}/api/secrets/v1/secret/${encodeURIComponent(name)}`);
   if (!res.ok) throw new Error(`reading secret ${name} through the Taskcluster proxy: HTTP ${res.status} (the task needs secrets:get:${name})`);
-  const body = (await res.json()) as { secret?: unknown };
+  let body: { secret?: unknown };
+  try {
+    body = JSON.parse(await res.text()) as { secret?: unknown };
+  } catch {
+    // JSON.parse's message quotes the text around the fault: here, the secret's values.
+    throw new Error(`reading secret ${name} through the Taskcluster proxy: HTTP ${res.status} with a body that is not JSON (not shown: it would hold the secret's values)`);
+  }
   process.stdout.write(deployExports(body.secret));
 }
 

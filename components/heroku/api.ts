@@ -49,6 +49,8 @@ export interface HerokuCall {
   body?: unknown;
   /** Accept header, for API variants such as `version=3.docker-releases`. Default: version 3. */
   accept?: string;
+  /** Secret values the body carries (config vars), never to be shown in an error, even if Heroku quotes them. */
+  redact?: readonly string[];
 }
 
 /** Sends a Platform API request and returns the decoded answer. */
@@ -56,24 +58,63 @@ export async function herokuApi<T>(token: string, call: HerokuCall): Promise<T> 
   const headers: Record<string, string> = { accept: call.accept ?? API_VERSION, authorization: `Bearer ${token}` };
   if (call.body !== undefined) headers["content-type"] = "application/json";
   const init: RequestInit = { method: call.method, headers, body: call.body === undefined ? undefined : JSON.stringify(call.body) };
-  return (await send(`${herokuApiUrl()}${call.path}`, init, call)).json() as Promise<T>;
+  const res = await send(`${herokuApiUrl()}${call.path}`, init, call);
+  try {
+    return JSON.parse(await res.text()) as T;
+  } catch {
+    // JSON.parse's message quotes the text around the fault, and an answer may hold config var values.
+    throw new HerokuError("invalid_json", res.status, call.app, call.operation, "the answer is not JSON (not shown: it may hold config var values)");
+  }
+}
+
+/**
+ * Shorter values are not redacted: a value such as `1` or `true` also occurs in ordinary words and
+ * numbers, and blanking those would make messages misleading without hiding anything worth hiding.
+ */
+export const MIN_REDACTED_LENGTH = 8;
+
+/**
+ * `text` with every occurrence of each secret (of at least MIN_REDACTED_LENGTH characters), as it is
+ * or JSON-escaped, replaced by `[redacted]`, longest first so a secret containing another is blanked whole.
+ * e.g. `("bad value s3cr3t-value", ["s3cr3t-value", "1"])` → `"bad value [redacted]"`.
+ */
+export function redact(text: string, secrets: readonly string[]): string {
+  // A server quoting the JSON body it was sent shows a value JSON-escaped.
+  return [...new Set(secrets.flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]))]
+    .filter((s) => s.length >= MIN_REDACTED_LENGTH)
+    .sort((a, b) => b.length - a.length)
+    .reduce((t, s) => t.split(s).join("[redacted]"), text);
+}
+
+/** What a request carries that an error must never show: its credential in every form, and the caller's secret values. */
+function requestSecrets(init: RequestInit, call: Pick<HerokuCall, "redact">): string[] {
+  const authorization = new Headers(init.headers).get("authorization") ?? "";
+  const credential = authorization.replace(/^\S+\s+/, "");
+  const secrets = [authorization, credential, ...(call.redact ?? [])];
+  if (/^basic\s/i.test(authorization)) {
+    const decoded = Buffer.from(credential, "base64").toString("utf8");
+    secrets.push(decoded, decoded.slice(decoded.indexOf(":") + 1));
+  }
+  return secrets;
 }
 
 /** Sends a request with retries; returns the successful response, or throws a HerokuError. */
-export async function send(url: string, init: RequestInit, call: Pick<HerokuCall, "app" | "operation">): Promise<Response> {
+export async function send(url: string, init: RequestInit, call: Pick<HerokuCall, "app" | "operation" | "redact">): Promise<Response> {
   for (let attempt = 1; ; attempt++) {
     const res = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
     if (res.ok) return res;
-    if (!isRetryable(res.status) || attempt >= MAX_ATTEMPTS) throw await errorOf(res, call);
+    if (!isRetryable(res.status) || attempt >= MAX_ATTEMPTS) throw await errorOf(res, call, requestSecrets(init, call));
     await res.arrayBuffer();
     await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt, res.headers.get("retry-after"))));
   }
 }
 
-async function errorOf(res: Response, call: Pick<HerokuCall, "app" | "operation">): Promise<HerokuError> {
+/** Heroku's answer as a HerokuError; whatever it quotes of the request's secrets is redacted before anything is kept. */
+async function errorOf(res: Response, call: Pick<HerokuCall, "app" | "operation">, secrets: readonly string[]): Promise<HerokuError> {
   const text = await res.text();
   let id = `http_${res.status}`;
-  let message = text.slice(0, 200) || res.statusText;
+  // Redacted before the cut, so no secret is kept in part.
+  let message = redact(text, secrets).slice(0, 200) || res.statusText;
   try {
     const body = JSON.parse(text) as { id?: string; message?: string; errors?: Array<{ code?: string; message?: string }> };
     const first = body.errors?.[0];
@@ -82,5 +123,6 @@ async function errorOf(res: Response, call: Pick<HerokuCall, "app" | "operation"
   } catch {
     // Not JSON (a proxy's HTML page): keep the start of the text.
   }
-  return new HerokuError(id, res.status, call.app, call.operation, message);
+  // Redacted after decoding too: a quoted value may be JSON-escaped in the raw text.
+  return new HerokuError(redact(id, secrets), res.status, call.app, call.operation, redact(message, secrets));
 }

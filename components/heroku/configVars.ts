@@ -45,7 +45,8 @@ export function configVarsPatch(olds: Record<string, string>, news: Record<strin
 async function apply(inputs: { app: string; tokenSecret?: string }, patch: Record<string, string | null>, operation: string): Promise<void> {
   if (Object.keys(patch).length === 0) return;
   const token = await herokuToken(inputs.tokenSecret);
-  await herokuApi(token, { app: inputs.app, operation, method: "PATCH", path: `/apps/${inputs.app}/config-vars`, body: patch });
+  const redact = Object.values(patch).filter((v): v is string => v !== null);
+  await herokuApi(token, { app: inputs.app, operation, method: "PATCH", path: `/apps/${inputs.app}/config-vars`, body: patch, redact });
 }
 
 export const configVarsProvider: pulumi.dynamic.ResourceProvider<ConfigVarsInputs, ConfigVarsInputs> = {

@@ -15,6 +15,8 @@ import { REPO, type ToolResult } from "../support/synth";
  */
 
 const SECRET = "repo:github.com/mozilla-releng/services:branch:staging";
+const BROKEN = "repo:github.com/mozilla-releng/services:branch:broken";
+const MANGLED = "wJalrXUtnFEMIK7MDENGbPxRfiCY";
 const PASSPHRASE = `it's "quoted" $(touch /tmp/pwned) \`x\``;
 
 let bin: string;
@@ -39,6 +41,11 @@ before(async () => {
   // Records its arguments, and the environment the deploy gives it.
   fs.writeFileSync(path.join(bin, "pulumi"), '#!/bin/bash\necho "$* | backend=${PULUMI_BACKEND_URL:-} passphrase=${PULUMI_CONFIG_PASSPHRASE:-} aws=${AWS_ACCESS_KEY_ID:-} heroku=${HEROKU_PASSWORD:-}" >> "$PULUMI_LOG"\n', { mode: 0o755 });
   server = http.createServer((req, res) => {
+    if (req.url === `/api/secrets/v1/secret/${encodeURIComponent(BROKEN)}`) {
+      // An answer cut or mangled on the way: JSON.parse's message would quote the text around the fault.
+      res.writeHead(200, { "content-type": "application/json" }).end(`{"secret":{"common":{"AWS_SECRET_ACCESS_KEY":${MANGLED}"}}}`);
+      return;
+    }
     if (req.url !== `/api/secrets/v1/secret/${encodeURIComponent(SECRET)}`) {
       res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ code: "ResourceNotFound", message: "no such secret" }));
       return;
@@ -71,6 +78,14 @@ describe(".ci/deploy", () => {
     const result = await run("deploy", ["staging"], { TASKCLUSTER_PROXY_URL: proxy, BRANCH_SECRET: other });
     assert.equal(result.code, 1);
     assert.equal(result.stderr, `reading secret ${other} through the Taskcluster proxy: HTTP 404 (the task needs secrets:get:${other})\n`);
+    assert.deepEqual(calls(), []);
+  });
+
+  it("fails without quoting the answer when the proxy's answer is not JSON, before running pulumi", async () => {
+    fs.rmSync(log, { force: true });
+    const result = await run("deploy", ["staging"], { TASKCLUSTER_PROXY_URL: proxy, BRANCH_SECRET: BROKEN });
+    assert.equal(result.code, 1);
+    assert.equal(result.stderr, `reading secret ${BROKEN} through the Taskcluster proxy: HTTP 200 with a body that is not JSON (not shown: it would hold the secret's values)\n`);
     assert.deepEqual(calls(), []);
   });
 

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { assertSentinelsOnlyIn, sentinelSecret } from "./sentinels";
+import { assertSentinelsOnlyIn, sentinelSecret, sentinelsIn } from "./sentinels";
 import { StackUnderTest, type RecordedResource } from "./stack";
 
 const { secret, sentinels } = sentinelSecret({ common: ["SENTRY_DSN"], "tokens/api": ["DATABASE_URL"] });
@@ -59,5 +59,27 @@ describe("assertSentinelsOnlyIn", () => {
       ]);
       return true;
     });
+  });
+});
+
+describe("sentinelsIn", () => {
+  it("finds a sentinel as it is, or base64-encoded at any offset, standard or URL-safe, and nothing else", () => {
+    const b64 = (text: string) => Buffer.from(text).toString("base64");
+    const table: Array<[string, string[]]> = [
+      [`x${DSN}y`, ["common:SENTRY_DSN"]],
+      [`Basic ${b64(`_:${DSN}`)}`, ["common:SENTRY_DSN"]],
+      [`{"auths":{"docker.io":{"auth":"${b64(`user:${DB}`)}"}}}`, ["tokens/api:DATABASE_URL"]],
+      [b64(`ab${DB}`).replace(/\+/g, "-").replace(/\//g, "_"), ["tokens/api:DATABASE_URL"]],
+      [b64(`${DSN}`), ["common:SENTRY_DSN"]],
+      [b64(`${DSN.slice(0, -1)}`), []],
+      ["SENTINEL-common-SENTRY_DSN", []],
+    ];
+    for (const [text, expected] of table) assert.deepEqual(sentinelsIn(text, sentinels), expected, text);
+  });
+
+  it("lets a short or common value match only itself, never through a near-empty encoded form", () => {
+    const short = { "common:DEBUG": "true", "common:WORKERS": "1" };
+    assert.deepEqual(sentinelsIn("no such value here", short), []);
+    assert.deepEqual(sentinelsIn("workers: 1", short), ["common:WORKERS"]);
   });
 });

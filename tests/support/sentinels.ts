@@ -37,11 +37,30 @@ export interface SentinelPlace {
   sentinel: string;
 }
 
-/** The sentinels a text contains, by name. */
+/**
+ * The sentinels a text contains, by name: as they are, or base64-encoded (standard or URL-safe) at
+ * any offset of a longer encoded string, as in a Basic Authorization header or a Docker auth config.
+ */
 export function sentinelsIn(text: string, sentinels: Sentinels): string[] {
   return Object.entries(sentinels)
-    .filter(([, value]) => text.includes(value))
+    .filter(([, value]) => [value, ...base64Forms(value)].some((form) => text.includes(form)))
     .map(([name]) => name);
+}
+
+/** Shorter encoded forms (of a value such as `1` or `true`) match ordinary text, or everything when empty. */
+const MIN_FORM_LENGTH = 8;
+
+/**
+ * The base64 characters that encode `value` whatever precedes and follows it: for each of the three
+ * byte offsets modulo 3, the characters whose six bits all come from `value`, standard and URL-safe.
+ */
+export function base64Forms(value: string): string[] {
+  const bytes = Buffer.from(value, "utf8");
+  return [0, 1, 2].flatMap((offset) => {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString("base64");
+    const core = encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + bytes.length)) / 6));
+    return [core, core.replace(/\+/g, "-").replace(/\//g, "_")];
+  }).filter((form) => form.length >= MIN_FORM_LENGTH);
 }
 
 /**
