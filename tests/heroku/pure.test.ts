@@ -76,6 +76,9 @@ describe("Heroku request bodies and decisions", () => {
     assert.deepEqual(await appProvider.diff!("id", app, { name: "releng-staging-tokens", region: "us", stack: "container" }), { changes: false, replaces: [], deleteBeforeReplace: false });
     assert.deepEqual(await appProvider.diff!("id", app, { name: "releng-staging-tokenz", region: "eu", stack: "container" }), { changes: true, replaces: ["name", "region"], deleteBeforeReplace: false });
     assert.deepEqual(await appProvider.diff!("id", app, { ...app, tokenSecret: "s" }), { changes: true, replaces: [], deleteBeforeReplace: false });
+    // Heroku app names are global: a new region or team under the same name must free the name first.
+    assert.deepEqual(await appProvider.diff!("id", app, { name: "releng-staging-tokens", region: "eu", stack: "container" }), { changes: true, replaces: ["region"], deleteBeforeReplace: true });
+    assert.deepEqual(await appProvider.diff!("id", app, { name: "releng-staging-tokens", region: "us", team: "releng", stack: "container" }), { changes: true, replaces: ["team"], deleteBeforeReplace: true });
     const domain: DomainOutputs = { app: "a", hostname: "tokens.staging.mozilla-releng.net", cname: "x.herokudns.com" };
     assert.deepEqual(await domainProvider.diff!("id", domain, { app: "b", hostname: domain.hostname }), { changes: true, replaces: ["app"], deleteBeforeReplace: true });
   });
