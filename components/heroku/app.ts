@@ -99,7 +99,9 @@ export const appProvider: pulumi.dynamic.ResourceProvider<AppInputs, AppOutputs>
     }
   },
   async update(_id, olds, news) {
-    return { outs: { ...olds, tokenSecret: news.tokenSecret } };
+    // No `tokenSecret: undefined` when it is dropped: the provider host's Struct throws on undefined.
+    const { tokenSecret: _old, ...outs } = olds;
+    return { outs: news.tokenSecret === undefined ? outs : { ...outs, tokenSecret: news.tokenSecret } };
   },
   async delete(id, props) {
     const token = await herokuToken(props.tokenSecret);
