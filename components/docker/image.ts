@@ -62,13 +62,16 @@ export class ProjectImage extends pulumi.ComponentResource {
 
   /**
    * Puts the image in `target.repository` and returns `repository@sha256:...`. `key` names the
-   * resources (`heroku-web`, `hub`); `dependsOn` holds what must exist first (the Heroku app).
+   * resources (`heroku-web`, `hub`); `dependsOn` holds what must exist first and whose
+   * replacement empties the registry (the Heroku app): the push is replaced with it.
    */
   push(key: string, target: PushTarget, dependsOn: pulumi.Resource[] = []): pulumi.Output<string> {
     // Tagged with the commit built, or with the digest of an existing image.
     const version = this.ref?.split("@sha256:")[1] ?? this.args.commit!;
     const imageName = `${target.repository}:${imageTag(this.args.branch, version, target.shared ? this.args.project : undefined)}`;
-    const opts = { parent: this, dependsOn };
+    // The pushed image lives in the target's registry (a Heroku app's): when that is replaced, the
+    // new one is empty, so the push is replaced with it.
+    const opts = { parent: this, dependsOn, replaceWith: dependsOn };
     if (this.ref === undefined) {
       const paths = buildPaths(this.args.project, this.args.image as Extract<ImageConfig, { args: unknown }> | undefined);
       const built = new docker.Image(`${this.name}-${key}`, {

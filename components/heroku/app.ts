@@ -74,7 +74,11 @@ export const appProvider: pulumi.dynamic.ResourceProvider<AppInputs, AppOutputs>
     return { inputs: { ...news, stack: "container" }, failures };
   },
   async diff(_id, olds, news) {
-    return diffFields<AppInputs>(olds, news, FIELDS, ["name", "region", "team", "stack"]);
+    const result = diffFields<AppInputs>(olds, news, FIELDS, ["name", "region", "team", "stack"]);
+    // App names are global on Heroku: a replacement under the same name cannot be created while
+    // the old app holds the name, so it must be deleted first. A new name can be created first.
+    const replaces = result.replaces ?? [];
+    return { ...result, deleteBeforeReplace: replaces.length > 0 && !replaces.includes("name") };
   },
   async create(inputs) {
     const token = await herokuToken(inputs.tokenSecret);
@@ -95,7 +99,9 @@ export const appProvider: pulumi.dynamic.ResourceProvider<AppInputs, AppOutputs>
     }
   },
   async update(_id, olds, news) {
-    return { outs: { ...olds, tokenSecret: news.tokenSecret } };
+    // No `tokenSecret: undefined` when it is dropped: the provider host's Struct throws on undefined.
+    const { tokenSecret: _old, ...outs } = olds;
+    return { outs: news.tokenSecret === undefined ? outs : { ...outs, tokenSecret: news.tokenSecret } };
   },
   async delete(id, props) {
     const token = await herokuToken(props.tokenSecret);

@@ -92,7 +92,8 @@ export const releaseProvider: pulumi.dynamic.ResourceProvider<ReleaseInputs, Rel
     const token = await herokuToken(props.tokenSecret);
     let formation: ApiFormation;
     try {
-      formation = await herokuApi(token, { app: props.app, operation: `read ${props.processType} formation`, method: "GET", path: `/apps/${props.app}/formation/${props.processType}` });
+      // docker_image is part of the formation only in the variant the image was released with.
+      formation = await herokuApi(token, { app: props.app, operation: `read ${props.processType} formation`, method: "GET", path: `/apps/${props.app}/formation/${props.processType}`, accept: DOCKER_RELEASES });
     } catch (err) {
       if (isNotFound(err)) return {};
       throw err;
@@ -101,8 +102,9 @@ export const releaseProvider: pulumi.dynamic.ResourceProvider<ReleaseInputs, Rel
     // The registry reference of an image released by hand is unknown; a changed `image` makes the
     // next update release the declared one again.
     const image = remoteId === props.imageId ? props.image : `(released outside Pulumi: ${remoteId})`;
-    const command = props.command === undefined ? undefined : formation.command;
-    const inputs: ReleaseInputs = { ...props, image, command };
+    // No `command: undefined`: the provider host sends the answer as a protobuf Struct, which has
+    // no undefined and throws on one.
+    const inputs: ReleaseInputs = { ...props, image, ...(props.command !== undefined && { command: formation.command }) };
     return readResult(id, { ...inputs, imageId: remoteId }, inputs);
   },
   async update(_id, _olds, news) {

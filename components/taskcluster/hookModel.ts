@@ -42,6 +42,11 @@ function sortedUnique<T>(items: readonly T[] | undefined): T[] {
   return [...byKey.keys()].sort().map((key) => byKey.get(key)!);
 }
 
+/** `list` made order-free by `normalize`, or kept as it is while unknown during preview (it then reads as a change). */
+function orderFree<T, U>(list: readonly T[] | undefined, normalize: (items: readonly T[] | undefined) => U[]): U[] {
+  return (list as unknown) === UNKNOWN ? (list as unknown as U[]) : normalize(list);
+}
+
 /**
  * A hook body with the service's defaults filled in (schedule `[]`, bindings `[]`,
  * `emailOnError: true`, the default triggerSchema) and order-free lists sorted, so that two bodies
@@ -51,8 +56,8 @@ export function normalizeHook(hook: Partial<HookRequest>): HookRequest {
   const metadata = hook.metadata ?? ({} as HookRequest["metadata"]);
   return {
     metadata: { name: metadata.name, description: metadata.description, owner: metadata.owner, emailOnError: metadata.emailOnError ?? true },
-    schedule: sortedUnique(hook.schedule),
-    bindings: sortedUnique(hook.bindings?.map(({ exchange, routingKeyPattern }) => ({ exchange, routingKeyPattern }))),
+    schedule: orderFree(hook.schedule, sortedUnique),
+    bindings: orderFree(hook.bindings, (bindings) => sortedUnique(bindings?.map(({ exchange, routingKeyPattern }) => ({ exchange, routingKeyPattern })))),
     triggerSchema: hook.triggerSchema ?? DEFAULT_TRIGGER_SCHEMA,
     task: hook.task ?? {},
   };

@@ -6,6 +6,7 @@ import { domainProvider, type DomainOutputs } from "../../components/heroku/doma
 import { parseHerokuImageRef } from "../../components/heroku/images";
 import { formationUpdate } from "../../components/heroku/release";
 import { isRetryable, retryDelayMs } from "../../components/heroku/retry";
+import { wire } from "../support/heroku/engine";
 
 const DIGEST = `sha256:${"c".repeat(64)}`;
 
@@ -76,6 +77,12 @@ describe("Heroku request bodies and decisions", () => {
     assert.deepEqual(await appProvider.diff!("id", app, { name: "releng-staging-tokens", region: "us", stack: "container" }), { changes: false, replaces: [], deleteBeforeReplace: false });
     assert.deepEqual(await appProvider.diff!("id", app, { name: "releng-staging-tokenz", region: "eu", stack: "container" }), { changes: true, replaces: ["name", "region"], deleteBeforeReplace: false });
     assert.deepEqual(await appProvider.diff!("id", app, { ...app, tokenSecret: "s" }), { changes: true, replaces: [], deleteBeforeReplace: false });
+    // Heroku app names are global: a new region or team under the same name must free the name first.
+    assert.deepEqual(await appProvider.diff!("id", app, { name: "releng-staging-tokens", region: "eu", stack: "container" }), { changes: true, replaces: ["region"], deleteBeforeReplace: true });
+    assert.deepEqual(await appProvider.diff!("id", app, { name: "releng-staging-tokens", region: "us", team: "releng", stack: "container" }), { changes: true, replaces: ["team"], deleteBeforeReplace: true });
+    // Only the token secret changes in place; dropping it leaves no undefined value for the engine.
+    assert.deepEqual(wire((await appProvider.update!("id", { ...app, tokenSecret: "s" }, { name: app.name, region: "us", stack: "container" })).outs), app);
+    assert.deepEqual(wire((await appProvider.update!("id", app, { name: app.name, region: "us", stack: "container", tokenSecret: "t" })).outs), { ...app, tokenSecret: "t" });
     const domain: DomainOutputs = { app: "a", hostname: "tokens.staging.mozilla-releng.net", cname: "x.herokudns.com" };
     assert.deepEqual(await domainProvider.diff!("id", domain, { app: "b", hostname: domain.hostname }), { changes: true, replaces: ["app"], deleteBeforeReplace: true });
   });

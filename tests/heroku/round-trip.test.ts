@@ -4,7 +4,7 @@ import { appProvider, type AppInputs, type AppOutputs } from "../../components/h
 import { configVarsProvider, type ConfigVarsInputs } from "../../components/heroku/configVars";
 import { domainProvider, type DomainInputs, type DomainOutputs } from "../../components/heroku/domain";
 import { releaseProvider, type ReleaseInputs, type ReleaseOutputs } from "../../components/heroku/release";
-import { imageId, startHeroku, up, type Deployed } from "../support/heroku/engine";
+import { imageId, startHeroku, up, wire, type Deployed } from "../support/heroku/engine";
 import type { HerokuServer } from "../support/heroku/server";
 
 const APP = "releng-staging-tokens";
@@ -97,6 +97,17 @@ describe("a Heroku project deployed through the providers", () => {
     assert.deepEqual(read.props?.vars, { APP_CHANNEL: "edited-by-hand" });
     const diff = await configVarsProvider.diff!(project.vars!.id, read.props!, { app: APP, vars: { APP_CHANNEL: "staging" } });
     assert.deepEqual(diff, { changes: true, replaces: [], deleteBeforeReplace: false });
+  });
+
+  it("refreshes an unchanged release without drift, and sees an image released by hand", async () => {
+    const inputs = { app: APP, processType: "web", image: project.web!.outs.image };
+    const read = wire(await releaseProvider.read!(project.web!.id, project.web!.outs));
+    assert.deepEqual(read.props, project.web!.outs);
+    assert.deepEqual(await releaseProvider.diff!(project.web!.id, read.props!, inputs), { changes: false, replaces: [], deleteBeforeReplace: false });
+    heroku.world.find(APP)!.formation.get("web")!.docker_image = { id: imageId("by-hand") };
+    const drifted = wire(await releaseProvider.read!(project.web!.id, project.web!.outs));
+    assert.deepEqual(drifted.props, { ...project.web!.outs, image: `(released outside Pulumi: ${imageId("by-hand")})`, imageId: imageId("by-hand") });
+    heroku.world.find(APP)!.formation.get("web")!.docker_image = { id: project.web!.outs.imageId };
   });
 
   it("deletes the domain, stops the release, unsets only its config vars and deletes the app", async () => {

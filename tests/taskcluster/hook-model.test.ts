@@ -31,6 +31,7 @@ describe("changedHookFields: what diff compares", () => {
     ["emailOnError false", { ...BASE, metadata: { ...BASE.metadata, emailOnError: false } }, ["metadata"]],
     ["a schedule removed", { ...BASE, schedule: ["0 * * * *"] }, ["schedule"]],
     ["image unknown during preview", { ...BASE, task: { payload: { ...BASE.task.payload, image: UNKNOWN } } }, ["task"]],
+    ["schedule and bindings unknown during preview", { ...BASE, schedule: UNKNOWN, bindings: UNKNOWN }, ["schedule", "bindings"]],
     ["bindings and triggerSchema", { ...BASE, bindings: [], triggerSchema: { type: "object" } }, ["bindings", "triggerSchema"]],
   ];
   for (const [why, other, fields] of changed) {

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { Struct, type JavaScriptValue } from "google-protobuf/google/protobuf/struct_pb";
 import { HerokuServer } from "./server";
 
 /*
@@ -29,12 +30,20 @@ export async function up<I, O>(provider: pulumi.dynamic.ResourceProvider<I, O>, 
     return replacement;
   }
   const { outs } = await provider.update!(current.id, current.outs, news);
-  return { id: current.id, outs: outs as O };
+  return { id: current.id, outs: wire(outs as O) };
 }
 
 async function create<I, O>(provider: pulumi.dynamic.ResourceProvider<I, O>, inputs: I): Promise<Deployed<O>> {
   const { id, outs } = await provider.create(inputs);
-  return { id, outs: outs as O };
+  return { id, outs: wire(outs as O) };
+}
+
+/**
+ * A provider's answer as the engine receives it: the dynamic provider host sends it as a protobuf
+ * Struct, which throws `Unexpected struct type.` on an `undefined` value.
+ */
+export function wire<T>(value: T): T {
+  return Struct.fromJavaScript(value as Record<string, JavaScriptValue>).toJavaScript() as T;
 }
 
 /** Starts a local Heroku and points the providers at it through the environment. */

@@ -119,7 +119,10 @@ export const platformRoutes: Route[] = [
     auth: "bearer",
     handle: withApp((s, req) => {
       const f = s.formation.get(req.params.type!);
-      return f === undefined ? notFound("formation") : { status: 200, body: f };
+      if (f === undefined) return notFound("formation");
+      // As for PATCH: docker_image is part of the formation only in the docker-releases variant.
+      const { docker_image: _image, ...plain } = f;
+      return { status: 200, body: (req.headers.accept ?? "").includes(DOCKER_RELEASES) ? f : plain };
     }),
   },
   {
