@@ -13,6 +13,8 @@ export interface TaskclusterHookArgs {
   hook: pulumi.Input<HookRequest>;
   /** Samples and scopes preflight checks the task template with. Default: none (`{}`). */
   preflight?: pulumi.Input<PreflightInputs>;
+  /** Taskcluster root URL when `TASKCLUSTER_ROOT_URL` is unset (the stack file's). Default: the environment's only. */
+  rootUrl?: pulumi.Input<string>;
 }
 
 /**

@@ -27,8 +27,8 @@ export class HookApiError extends Error {
  * A Hooks client from the environment, read now and never kept, as `taskclusterAccess` reads it
  * (access.ts): client credentials (`TASKCLUSTER_CLIENT_ID`, `TASKCLUSTER_ACCESS_TOKEN`, optional
  * `TASKCLUSTER_CERTIFICATE`) at `TASKCLUSTER_ROOT_URL`, else `TASKCLUSTER_PROXY_URL` inside a task.
- * `rootUrl` is the stack file's, for callers that have it; the provider, run by the engine apart
- * from the program, has only the environment.
+ * `rootUrl` is the stack file's, used when `TASKCLUSTER_ROOT_URL` is unset; the provider, run by
+ * the engine apart from the program, gets it as a plain input of each hook.
  */
 export function hooksClient(rootUrl = ""): Hooks {
   // Required here, not imported at module level, so a serialized provider requires the package when
@@ -62,9 +62,9 @@ export async function callHooks<T>(operation: string, target: string, call: (hoo
 }
 
 /** Removes a hook; one that is already gone counts as removed (the service answers 200 or 404). */
-export async function removeHookIfPresent(hookGroupId: string, hookId: string): Promise<void> {
+export async function removeHookIfPresent(hookGroupId: string, hookId: string, rootUrl?: string): Promise<void> {
   try {
-    await callHooks("removeHook", `Hook=${hookGroupId}/${hookId}`, (hooks) => hooks.removeHook(hookGroupId, hookId));
+    await callHooks("removeHook", `Hook=${hookGroupId}/${hookId}`, (hooks) => hooks.removeHook(hookGroupId, hookId), rootUrl);
   } catch (err) {
     if (!(err instanceof HookApiError && err.statusCode === 404)) throw err;
   }

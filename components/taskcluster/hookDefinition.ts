@@ -19,7 +19,7 @@ export interface HookRequest {
 
 /** What a hook takes from its branch: `StackConfig` fields, so the program passes its config. */
 export type HookBranch = Pick<StackConfig, "branch" | "repository"> & {
-  taskcluster: Pick<StackConfig["taskcluster"], "hookGroupId" | "hookPrefix" | "secret" | "hookDefaults">;
+  taskcluster: Pick<StackConfig["taskcluster"], "hookGroupId" | "hookPrefix" | "secret" | "hookDefaults" | "rootUrl">;
 };
 
 /** A hook to create: where it lives and its definition. */

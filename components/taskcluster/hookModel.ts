@@ -14,6 +14,12 @@ export interface HookInputs {
   hook: HookRequest;
   /** What preflight needs beyond the definition; checked in `check`, never sent to the API. */
   preflight?: PreflightInputs;
+  /**
+   * The stack file's `taskcluster.rootUrl`, used when `TASKCLUSTER_ROOT_URL` is not set: the
+   * provider runs apart from the program and would otherwise see only the environment. Not part of
+   * the hook, so never a change by itself.
+   */
+  rootUrl?: string;
 }
 
 /**

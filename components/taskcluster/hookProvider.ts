@@ -39,9 +39,9 @@ export const hookProvider: pulumi.dynamic.ResourceProvider<HookInputs, HookInput
   },
 
   async create(inputs) {
-    const { hookGroupId, hookId, hook } = inputs;
+    const { hookGroupId, hookId, hook, rootUrl } = inputs;
     try {
-      await callHooks("createHook", target(hookGroupId, hookId), (hooks) => hooks.createHook(hookGroupId, hookId, { ...hook }));
+      await callHooks("createHook", target(hookGroupId, hookId), (hooks) => hooks.createHook(hookGroupId, hookId, { ...hook }), rootUrl);
     } catch (err) {
       if (err instanceof HookApiError && err.statusCode === 409) throw new Error(adoptionHint(hookGroupId, hookId, err.message));
       throw err;
@@ -51,8 +51,10 @@ export const hookProvider: pulumi.dynamic.ResourceProvider<HookInputs, HookInput
 
   async read(id, props) {
     const { hookGroupId, hookId } = props ?? parseHookResourceId(id);
+    // What the API does not hold (preflight samples, the root URL) is kept from the last outputs.
+    const local = { ...(props?.preflight && { preflight: props.preflight }), ...(props?.rootUrl && { rootUrl: props.rootUrl }) };
     try {
-      const current = fromApi(await callHooks("hook", target(hookGroupId, hookId), (hooks) => hooks.hook(hookGroupId, hookId)));
+      const current = { ...fromApi(await callHooks("hook", target(hookGroupId, hookId), (hooks) => hooks.hook(hookGroupId, hookId), props?.rootUrl)), ...local };
       return { id, props: current, inputs: current };
     } catch (err) {
       if (err instanceof HookApiError && err.statusCode === 404) return {};
@@ -61,12 +63,12 @@ export const hookProvider: pulumi.dynamic.ResourceProvider<HookInputs, HookInput
   },
 
   async update(_id, _olds, news) {
-    const { hookGroupId, hookId, hook } = news;
-    await callHooks("updateHook", target(hookGroupId, hookId), (hooks) => hooks.updateHook(hookGroupId, hookId, { ...hook }));
+    const { hookGroupId, hookId, hook, rootUrl } = news;
+    await callHooks("updateHook", target(hookGroupId, hookId), (hooks) => hooks.updateHook(hookGroupId, hookId, { ...hook }), rootUrl);
     return { outs: news };
   },
 
   async delete(_id, props) {
-    await removeHookIfPresent(props.hookGroupId, props.hookId);
+    await removeHookIfPresent(props.hookGroupId, props.hookId, props.rootUrl);
   },
 };

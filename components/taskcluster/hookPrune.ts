@@ -15,10 +15,12 @@ export interface UnmanagedHooksInputs {
   hookGroupId: string;
   /** Ids to remove from the group. */
   hookIds: string[];
+  /** The stack file's root URL, used when `TASKCLUSTER_ROOT_URL` is unset (see TaskclusterHook). */
+  rootUrl?: string;
 }
 
-async function removeAll({ hookGroupId, hookIds }: UnmanagedHooksInputs): Promise<void> {
-  for (const hookId of hookIds) await removeHookIfPresent(hookGroupId, hookId);
+async function removeAll({ hookGroupId, hookIds, rootUrl }: UnmanagedHooksInputs): Promise<void> {
+  for (const hookId of hookIds) await removeHookIfPresent(hookGroupId, hookId, rootUrl);
 }
 
 export const unmanagedHooksProvider: pulumi.dynamic.ResourceProvider<UnmanagedHooksInputs, UnmanagedHooksInputs> = {

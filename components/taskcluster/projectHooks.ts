@@ -32,7 +32,7 @@ export class ProjectHooks extends pulumi.ComponentResource {
     const built = args.hooks.map((hook) => ({ suffix: hook.suffix, ...buildHook(args.project, hook, args.branch, args.image) }));
     this.hooks = built.map(
       ({ suffix, hookGroupId, hookId, hook }, i) =>
-        new TaskclusterHook(`${name}${suffix}`, { hookGroupId, hookId, hook, preflight: preflightInputs(args.hooks[i]!, args.branch) }, { parent: this }),
+        new TaskclusterHook(`${name}${suffix}`, { hookGroupId, hookId, hook, preflight: preflightInputs(args.hooks[i]!, args.branch), rootUrl: args.branch.taskcluster.rootUrl }, { parent: this }),
     );
     this.hookIds = built.map((b) => b.hookId);
     this.registerOutputs({ hookIds: this.hookIds });

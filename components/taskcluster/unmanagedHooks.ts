@@ -91,6 +91,6 @@ export async function watchUnmanagedHooks(config: StackConfig, opts?: pulumi.Cus
   for (const hookId of unmanaged) {
     void pulumi.log.warn(unmanagedHookWarning(hookGroupId, hookId, prefix, config.file, pruneUnmanagedHooks));
   }
-  if (pruneUnmanagedHooks) new UnmanagedHooks("unmanaged-hooks", { hookGroupId, hookIds: unmanaged }, opts);
+  if (pruneUnmanagedHooks) new UnmanagedHooks("unmanaged-hooks", { hookGroupId, hookIds: unmanaged, rootUrl: config.taskcluster.rootUrl }, opts);
   return unmanaged;
 }

@@ -53,7 +53,8 @@ describe("the staging stack's hooks under mocks", () => {
       assert.equal(typeof __provider, "string");
       const hook = expectedTooltoolHook({ hookId, schedule, command, owner: "release+tooltool@mozilla.com", image });
       const preflight = { branchSecret: "repo:github.com/mozilla-releng/services:branch:staging", samplePayload: {}, samplePulseMessages: {} };
-      assert.deepStrictEqual(inputs, { hookGroupId: "project-releng", hookId, hook, preflight }, name);
+      const rootUrl = "https://firefox-ci-tc.services.mozilla.com";
+      assert.deepStrictEqual(inputs, { hookGroupId: "project-releng", hookId, hook, preflight, rootUrl }, name);
     }
   });
 

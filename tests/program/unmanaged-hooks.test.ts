@@ -71,7 +71,11 @@ describe("a preview of a branch with hooks left in its group", () => {
   it("registers the pruning resource with exactly those hooks, leaving the removal to up", () => {
     const { __provider, ...inputs } = stack.get("pulumi-nodejs:dynamic/taskcluster:UnmanagedHooks", "unmanaged-hooks").inputs;
     assert.equal(typeof __provider, "string");
-    assert.deepStrictEqual(inputs, { hookGroupId: "project-releng", hookIds: Array.from({ length: 30 }, (_, i) => `services-testing-old-${String(i).padStart(2, "0")}`) });
+    assert.deepStrictEqual(inputs, {
+      hookGroupId: "project-releng",
+      hookIds: Array.from({ length: 30 }, (_, i) => `services-testing-old-${String(i).padStart(2, "0")}`),
+      rootUrl: "https://tc.example.com",
+    });
     assert.equal(tc.hooks.list("project-releng").length, 33);
   });
 });

@@ -133,6 +133,20 @@ describe("hookProvider against the local Taskcluster", () => {
     assert.equal(tc.requests(), before);
   });
 
+  it("reaches the stack file's root URL when TASKCLUSTER_ROOT_URL is unset, and keeps it (and preflight) through a refresh", async () => {
+    restoreEnv();
+    restoreEnv = withEnv({ TASKCLUSTER_ROOT_URL: undefined, TASKCLUSTER_CLIENT_ID: "deployer", TASKCLUSTER_ACCESS_TOKEN: "deployer-token", TASKCLUSTER_PROXY_URL: undefined });
+    const local = { ...inputs(), preflight: { branchSecret: "s", samplePayload: {} }, rootUrl: tc.rootUrl };
+    const created = await hookProvider.create!(local);
+    assert.deepStrictEqual(tc.hooks.get(GROUP, ID)?.schedule, ["0 * * * *"]);
+    const read = await hookProvider.read!(RESOURCE_ID, created.outs);
+    assert.deepStrictEqual(read.props, local);
+    // Not part of the hook: a new root URL or new preflight samples alone change nothing on the server.
+    assert.deepStrictEqual(await hookProvider.diff!(RESOURCE_ID, read.props!, { ...local, rootUrl: "https://other.example.com", preflight: {} }), { changes: false, replaces: [], deleteBeforeReplace: false });
+    await hookProvider.delete!(RESOURCE_ID, read.props!);
+    assert.equal(tc.hooks.get(GROUP, ID), undefined);
+  });
+
   it("fails check when the task template would not render into a valid task, naming hook, context and path", async () => {
     const before = tc.requests();
     const task = HOOK.hook.task as Record<string, unknown>;
