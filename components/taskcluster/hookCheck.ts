@@ -6,6 +6,7 @@
 import { cronProblem } from "./cron";
 import { UNKNOWN, type HookInputs } from "./hookModel";
 import { formatPreflightProblems, preflightHook } from "./preflight";
+import { isObject } from "./preflight/jsonSchema";
 
 /** A `check` failure, as Pulumi's dynamic providers report them. */
 export interface HookCheckFailure {
@@ -23,7 +24,6 @@ const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@
 const HOOK_FIELDS = ["metadata", "schedule", "bindings", "triggerSchema", "task", "hookGroupId", "hookId"];
 const METADATA_FIELDS = ["name", "description", "owner", "emailOnError"];
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const show = (value: unknown): string => `\`${typeof value === "string" ? value : JSON.stringify(value)}\``;
 
 function idFailures(key: keyof typeof ID_RULES, value: unknown): HookCheckFailure[] {

@@ -118,7 +118,7 @@ async function load(config: StackConfig): Promise<BranchSecrets> {
  * Offline synth: RELENG_INFRA_SYNTH set and the program running under Pulumi's mock runtime. Under
  * a real engine the variable is an error, since placeholders must never be deployed.
  */
-function offlineSynth(config: StackConfig): boolean {
+export function offlineSynth(config: StackConfig): boolean {
   if (!process.env[SYNTH_ENV]) return false;
   if (pulumi.runtime.getMonitor() instanceof MockMonitor) return true;
   throw new SecretsError(

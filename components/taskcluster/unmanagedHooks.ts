@@ -6,11 +6,10 @@
  * UnmanagedHooks resource that removes them on `up` (hookPrune.ts).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { branchesWithStackFile, hookPrefix, type StackConfig } from "../../config";
 import { callHooks, HookApiError } from "./hookApi";
 import { UnmanagedHooks } from "./hookPrune";
-import { SYNTH_ENV } from "./secrets";
+import { offlineSynth } from "./secrets";
 
 /** What decides which listed hooks are unmanaged. */
 export interface OwnedHooks {
@@ -53,15 +52,6 @@ export async function listHookIds(hookGroupId: string, rootUrl?: string): Promis
   }
 }
 
-/**
- * Whether to list hooks in this run: always, except in offline synth (`RELENG_INFRA_SYNTH` under the
- * mock runtime, see secrets.ts), which reads nothing from Taskcluster. Tests that start a local
- * Taskcluster run the program without it and point `TASKCLUSTER_ROOT_URL` at their server.
- */
-export function shouldListHooks(): boolean {
-  return !(process.env[SYNTH_ENV] && pulumi.runtime.getMonitor() instanceof MockMonitor);
-}
-
 /** The warning for one unmanaged hook. */
 export function unmanagedHookWarning(hookGroupId: string, hookId: string, prefix: string, file: string, pruning: boolean): string {
   const action = pruning
@@ -81,11 +71,12 @@ export function ownedHooks(config: Pick<StackConfig, "branch" | "taskcluster" | 
 
 /**
  * Lists the stack's hook group once, warns about each unmanaged hook and, when pruning, registers
- * the UnmanagedHooks resource that removes them on `up`. Returns the unmanaged ids; undefined when
- * the listing was skipped (see `shouldListHooks`).
+ * the UnmanagedHooks resource that removes them on `up`. Returns the unmanaged ids; undefined in
+ * offline synth, which reads nothing from Taskcluster (tests that start a local Taskcluster run the
+ * program without it and point `TASKCLUSTER_ROOT_URL` at their server).
  */
 export async function watchUnmanagedHooks(config: StackConfig, opts?: pulumi.CustomResourceOptions): Promise<string[] | undefined> {
-  if (!shouldListHooks()) return undefined;
+  if (offlineSynth(config)) return undefined;
   const { hookGroupId, hookPrefix: prefix, pruneUnmanagedHooks } = config.taskcluster;
   const unmanaged = unmanagedHookIds(await listHookIds(hookGroupId, config.taskcluster.rootUrl), ownedHooks(config, branchesWithStackFile()));
   for (const hookId of unmanaged) {
