@@ -68,3 +68,10 @@ export const DEPLOY_CREDENTIAL_KEYS: readonly string[] = [
 export function isDeployCredential(key: string): boolean {
   return DEPLOY_CREDENTIAL_KEYS.includes(key) || /^(PULUMI|AWS)_/.test(key);
 }
+
+/**
+ * Set to `1` by `npm run synth` (and the program tests): under Pulumi's mock runtime the program
+ * then reads nothing from Taskcluster and hands out secret placeholders. Here, with no imports, so
+ * the synth CLI can name it without loading the SDK or the program.
+ */
+export const SYNTH_ENV = "RELENG_INFRA_SYNTH";

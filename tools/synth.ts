@@ -2,6 +2,7 @@ import * as path from "node:path";
 import { present, type SynthDocument } from "../synth/present";
 import { skipProviderSerialization } from "../synth/providerCode";
 import { renderTable } from "../synth/table";
+import { SYNTH_ENV } from "../config/names";
 import { parseOptions, runCli } from "./cli";
 
 /*
@@ -18,8 +19,7 @@ import { parseOptions, runCli } from "./cli";
 
 const USAGE = "usage: npm run synth -- --stack <branch> [--json] [--dir <folder holding Pulumi.<branch>.yaml>]";
 
-/** Set before the program loads: the secrets loader reads it to stay offline. */
-export const SYNTH_ENV = "RELENG_INFRA_SYNTH";
+export { SYNTH_ENV };
 export const FINGERPRINT_ENV = "RELENG_INFRA_SYNTH_FINGERPRINT_KEY";
 
 export interface SynthOptions {

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import { DEPLOY_CREDENTIAL_KEYS, isDeployCredential, type StackConfig } from "../../config";
+import { DEPLOY_CREDENTIAL_KEYS, isDeployCredential, SYNTH_ENV, type StackConfig } from "../../config";
 import { hasAccess, taskclusterAccess } from "./access";
 import { getSecret } from "./secretFetch";
 import { badShape, missingKeysError, noCredentials, SecretsError, type SecretSource } from "./secretErrors";
@@ -15,8 +15,7 @@ export { SecretsError } from "./secretErrors";
  * leave this module only as secret Outputs, and only the keys a caller names.
  */
 
-/** Set to `1` by `npm run synth`: evaluate under Pulumi's mock runtime with placeholders, offline. */
-export const SYNTH_ENV = "RELENG_INFRA_SYNTH";
+export { SYNTH_ENV } from "../../config/names";
 
 /** Looks a key up: in a project's view (`common` overlaid by its section), or in `common` alone. */
 type Lookup = (projectId: string | undefined, key: string) => string | undefined;
